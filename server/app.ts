@@ -1,0 +1,89 @@
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { LIMITS } from '../shared/domain';
+import type { Principal, StaffPrincipal } from './auth/principal';
+import { resolvePrincipal } from './auth/session';
+import type { AppContext } from './context';
+import { AppError, unauthenticated } from './errors';
+import { registerRoutes } from './routes';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+}
+
+/** The principal of a request, or 401. */
+export function requirePrincipal(req: FastifyRequest): Principal {
+  if (!req.principal) throw unauthenticated();
+  return req.principal;
+}
+
+/** A staff principal, or 401 (residents have no staff session). */
+export function requireStaff(req: FastifyRequest): StaffPrincipal {
+  const p = req.principal;
+  if (!p || p.kind !== 'staff') throw unauthenticated('staff login required');
+  return p;
+}
+
+// PostgreSQL errors that mean "someone else got there first": report as 409, never 500.
+const PG_CONFLICTS: Record<string, string> = {
+  '40001': 'serialization failure; retry',
+  '40P01': 'deadlock with a concurrent change; retry',
+  '23505': 'duplicate value',
+};
+
+/** Builds the HTTP application over a context; no listening, so tests use `inject`. */
+export async function buildApp(ctx: AppContext, opts: { logger?: boolean | object } = {}): Promise<FastifyInstance> {
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1024 * 1024, trustProxy: true });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: LIMITS.attachmentBytesMax, files: 1 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Minsheng 民声 API', version: '1.0.0', description: 'The closed loop of residents’ appeals: 反映—受理—交办—督办—反馈.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'ms_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.decorateRequest('principal', null);
+  app.addHook('onRequest', async (req) => {
+    req.principal = await resolvePrincipal(ctx, req);
+  });
+
+  app.setErrorHandler((err, req, reply) => {
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const where = (err as { validationContext?: string }).validationContext ?? 'body';
+      const details = err.validation.map((v) => ({
+        field: [where, ...v.instancePath.split('/').filter(Boolean)].join('.'),
+        message: v.message ?? 'invalid',
+      }));
+      const first = details[0];
+      return reply.status(400).send({ error: { code: 'VALIDATION_FAILED', message: first ? `${first.field}: ${first.message}` : 'invalid request', details } });
+    }
+    if (err instanceof AppError) {
+      return reply.status(err.status).send({ error: { code: err.code, message: err.message, details: err.details } });
+    }
+    const pgCode = (err as { code?: string }).code;
+    if (pgCode && PG_CONFLICTS[pgCode]) return reply.status(409).send({ error: { code: 'CONFLICT', message: PG_CONFLICTS[pgCode] } });
+    const status = (err as { statusCode?: number }).statusCode;
+    if (status && status >= 400 && status < 500) {
+      const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED';
+      return reply.status(status).send({ error: { code, message: (err as Error).message } });
+    }
+    req.log.error(err);
+    return reply.status(500).send({ error: { code: 'INTERNAL', message: 'internal error' } });
+  });
+  app.setNotFoundHandler((req, reply) => reply.status(404).send({ error: { code: 'NOT_FOUND', message: `no route ${req.method} ${req.url.split('?')[0]}` } }));
+
+  await registerRoutes(app, ctx);
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  return app;
+}

@@ -1,0 +1,40 @@
+import type { Queryable } from '../db/pool';
+import type { Role } from '../../shared/domain';
+
+/** A staff account as stored. */
+export interface UserRecord {
+  id: string;
+  username: string;
+  passwordHash: string;
+  displayName: string;
+  role: Role;
+  unitId: string | null;
+  isActive: boolean;
+}
+
+const USER_SELECT = `id, username, password_hash as "passwordHash", display_name as "displayName", role, unit_id as "unitId", is_active as "isActive"`;
+
+/** A user by login name. */
+export async function findUserByUsername(db: Queryable, username: string): Promise<UserRecord | null> {
+  const res = await db.query<UserRecord>(`select ${USER_SELECT} from users where username = $1`, [username]);
+  return res.rows[0] ?? null;
+}
+
+/** A user by id. */
+export async function findUserById(db: Queryable, id: string): Promise<UserRecord | null> {
+  const res = await db.query<UserRecord>(`select ${USER_SELECT} from users where id = $1`, [id]);
+  return res.rows[0] ?? null;
+}
+
+/** Creates a user; returns false if the username is taken. */
+export async function insertUser(
+  db: Queryable,
+  u: { id: string; username: string; passwordHash: string; displayName: string; role: Role; unitId: string | null },
+): Promise<boolean> {
+  const res = await db.query(
+    `insert into users (id, username, password_hash, display_name, role, unit_id) values ($1, $2, $3, $4, $5, $6)
+     on conflict (username) do nothing`,
+    [u.id, u.username, u.passwordHash, u.displayName, u.role, u.unitId],
+  );
+  return res.rowCount === 1;
+}

@@ -1,0 +1,44 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { WORKFLOW } from '../../shared/workflow';
+import { requirePrincipal } from '../app';
+import { ACTION_HANDLERS } from '../commands/actions';
+import { performTransition } from '../commands/transition';
+import type { AppContext } from '../context';
+import { presentEvent } from '../presenters/appeal';
+import { appealDetail } from './appeals';
+
+/**
+ * POST /api/appeals/:id/actions/<action>, one route per workflow row so that each action's body
+ * schema is validated and published in the OpenAPI document. `version` (or If-Match) is the
+ * optimistic lock: a stale version gets 409.
+ */
+export async function actionRoutes(root: FastifyInstance, ctx: AppContext): Promise<void> {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  for (const row of WORKFLOW) {
+    const handler = ACTION_HANDLERS[row.action];
+    const body = z.object({ ...handler.schema.shape, version: z.number().int().positive().optional() }).strict();
+    app.post(
+      `/api/appeals/:id/actions/${row.action}`,
+      {
+        schema: {
+          tags: ['actions'],
+          summary: handler.summary,
+          description: `Allowed from: ${row.from.join(', ')}; by: ${row.who.join(', ')}.`,
+          params: z.object({ id: z.uuid() }),
+          body,
+          headers: z.object({ 'if-match': z.string().regex(/^"?\d+"?$/).optional() }).loose(),
+        },
+      },
+      async (req) => {
+        const p = requirePrincipal(req);
+        const { version, ...rest } = req.body as { version?: number } & Record<string, unknown>;
+        const ifMatch = req.headers['if-match'];
+        const expected = version ?? (typeof ifMatch === 'string' ? Number(ifMatch.replace(/"/g, '')) : undefined);
+        const result = await performTransition(ctx, p, req.params.id, row.action, rest, expected);
+        return { data: { appeal: await appealDetail(ctx, p, result.appeal), event: presentEvent(result.event) } };
+      },
+    );
+  }
+}

@@ -1,0 +1,21 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../context';
+import { actionRoutes } from './actions';
+import { adminRoutes } from './admin';
+import { appealRoutes } from './appeals';
+import { attachmentRoutes } from './attachments';
+import { authRoutes } from './auth';
+import { referenceRoutes } from './reference';
+import { residentRoutes } from './resident';
+import { trackRoutes } from './track';
+
+/** Mounts every API route. */
+export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  app.get('/api/health', { schema: { tags: ['system'], summary: 'Liveness and database check' } }, async () => {
+    await ctx.pool.query('select 1');
+    return { status: 'ok' };
+  });
+  for (const routes of [authRoutes, residentRoutes, appealRoutes, actionRoutes, trackRoutes, referenceRoutes, attachmentRoutes, adminRoutes]) {
+    await routes(app, ctx);
+  }
+}

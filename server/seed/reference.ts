@@ -1,0 +1,47 @@
+import type { Queryable } from '../db/pool';
+import categoriesData from './data/categories.json';
+import regionsData from './data/regions-341200.json';
+
+/** Default time-limit classes (DOMAIN.md): urgent/simple 2 working days, general 5, complex at consultation. */
+export const DEFAULT_TIME_LIMIT_CLASSES = [
+  { code: 'urgent', name: '紧急/简单', signDays: 0, handleDays: 2, warnBeforeHours: 8 },
+  { code: 'general', name: '一般', signDays: 1, handleDays: 5, warnBeforeHours: 24 },
+  { code: 'complex', name: '复杂（会商确定）', signDays: 1, handleDays: null, warnBeforeHours: 24 },
+] as const;
+
+/** The demo city's code (阜阳市). */
+export const CITY_CODE = regionsData.city.code;
+
+/**
+ * Loads the reference data every installation starts with: the city's regions (shipped subset of
+ * the national division codes), the category tree and the time-limit classes. Idempotent.
+ */
+export async function seedReferenceData(db: Queryable): Promise<void> {
+  const { province, city, counties } = regionsData;
+  const rows: [string, string, number, string | null, string][] = [];
+  const provincePath = `/${province.code}/`;
+  const cityPath = `${provincePath}${city.code}/`;
+  rows.push([province.code, province.name, 1, null, provincePath], [city.code, city.name, 2, province.code, cityPath]);
+  for (const county of counties) {
+    const countyPath = `${cityPath}${county.code}/`;
+    rows.push([county.code, county.name, 3, city.code, countyPath]);
+    for (const town of county.towns) rows.push([town.code, town.name, 4, county.code, `${countyPath}${town.code}/`]);
+  }
+  await db.query(
+    `insert into regions (code, name, level, parent_code, path)
+     select * from unnest($1::text[], $2::text[], $3::smallint[], $4::text[], $5::text[]) on conflict (code) do nothing`,
+    [rows.map((r) => r[0]), rows.map((r) => r[1]), rows.map((r) => r[2]), rows.map((r) => r[3]), rows.map((r) => r[4])],
+  );
+  for (const c of DEFAULT_TIME_LIMIT_CLASSES) {
+    await db.query(
+      `insert into time_limit_classes (code, name, sign_days, handle_days, warn_before_hours) values ($1, $2, $3, $4, $5) on conflict (code) do nothing`,
+      [c.code, c.name, c.signDays, c.handleDays, c.warnBeforeHours],
+    );
+  }
+  for (const c of categoriesData.categories) {
+    await db.query(
+      `insert into categories (code, name, parent_code, level, time_limit_class) values ($1, $2, $3, $4, $5) on conflict (code) do nothing`,
+      [c.code, c.name, 'parent' in c ? c.parent : null, c.level, c.timeLimitClass],
+    );
+  }
+}

@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { inject } from 'vitest';
+import { buildApp } from '../app';
+import { CalendarStore } from '../calendar/store';
+import type { AppContext } from '../context';
+import { createPool, type Pool } from '../db/pool';
+import { outboxSmsSender } from '../sms/sender';
+import { fileAttachmentStore } from '../storage/attachments';
+
+let pool: Pool | undefined;
+
+/** A context on the suite's migrated test database (one pool per test file). */
+export function testContext(overrides: Partial<AppContext> = {}): AppContext {
+  pool ??= createPool(inject('databaseUrl'), 5);
+  return {
+    pool,
+    calendar: new CalendarStore(),
+    sms: outboxSmsSender(() => undefined),
+    attachments: fileAttachmentStore(fs.mkdtempSync(path.join(os.tmpdir(), 'minsheng-att-'))),
+    now: () => new Date(),
+    secureCookies: false,
+    ...overrides,
+  };
+}
+
+/** The HTTP app over a test context. */
+export async function testApp(ctx: AppContext): Promise<FastifyInstance> {
+  const app = await buildApp(ctx);
+  await app.ready();
+  return app;
+}
+
+/** Sends a JSON request with an optional bearer token; returns status and parsed body. */
+export async function call(
+  app: FastifyInstance,
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  url: string,
+  opts: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<{ status: number; body: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const res = await app.inject({
+    method,
+    url,
+    headers: { ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}), ...opts.headers },
+    ...(opts.body !== undefined ? { payload: opts.body as object } : {}),
+  });
+  return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : null };
+}
+
+/**
+ * Every row that belongs to one appeal, across all tables it touches: compared before and after a
+ * refused request to prove nothing was written.
+ */
+export async function snapshotAppeal(p: Pool, appealId: string): Promise<string> {
+  const tables = ['appeals:id', 'appeal_events:appeal_id', 'appeal_units:appeal_id', 'replies:appeal_id', 'ratings:appeal_id', 'extensions:appeal_id', 'notifications:appeal_id', 'attachments:appeal_id'];
+  const parts: string[] = [];
+  for (const t of tables) {
+    const [table, col] = t.split(':');
+    const res = await p.query(`select coalesce(json_agg(x order by x::text), '[]')::text as j from ${table} x where ${col} = $1`, [appealId]);
+    parts.push(`${table}=${res.rows[0].j}`);
+  }
+  const jobs = await p.query(`select count(*)::int as n from graphile_worker.jobs where key like '%' || $1`, [appealId]);
+  parts.push(`jobs=${jobs.rows[0].n}`);
+  return parts.join('\n');
+}
+
+/** Closes the test file's pool. */
+export async function closeTestPool(): Promise<void> {
+  await pool?.end();
+  pool = undefined;
+}
