@@ -36,37 +36,48 @@ export async function performTransition(
   body: Record<string, unknown>,
   expectedVersion?: number,
 ): Promise<TransitionResult> {
+  return withTransaction(ctx.pool, (db) => transitionIn(db, ctx, principal, appealId, action, body, expectedVersion));
+}
+
+/** performTransition inside a transaction the caller owns (bulk operations run several in one). */
+export async function transitionIn(
+  db: PoolClient,
+  ctx: AppContext,
+  principal: Principal,
+  appealId: string,
+  action: AppealAction,
+  body: Record<string, unknown>,
+  expectedVersion?: number,
+): Promise<TransitionResult> {
   const handler = ACTION_HANDLERS[action];
-  return withTransaction(ctx.pool, async (db) => {
-    const appeal = await findVisibleAppeal(db, principal, appealId, true);
-    if (!appeal) throw notFound();
-    if (expectedVersion !== undefined && expectedVersion !== appeal.version) throw versionConflict(expectedVersion, appeal.version);
-    if (!transitionOf(action).from.includes(appeal.status)) throw invalidTransition(action, appeal.status);
-    const facts = await loadFacts(db, appeal);
-    if (!allow(principal, action, facts)) {
-      const actors = [...actorsOf(principal, facts)];
-      throw forbidden(`you may not ${action} this appeal${actors.length ? ` as ${actors.join('/')}` : ''}`);
-    }
-    const now = ctx.now();
-    const calendar = await ctx.calendar.get(db);
-    const effect = await handler.apply({ db, ctx, principal, appeal, facts, body, now, calendar });
-    const to = targetStatus(action, appeal.status, effect.branch);
-    const updated = await updateAppeal(db, appeal.id, to, effect.patch ?? {}, now);
-    const event = await appendEvent(
-      db,
-      {
-        appealId: appeal.id,
-        action,
-        actorType: principal.kind === 'resident' ? 'resident' : 'user',
-        actorId: principal.kind === 'staff' ? principal.userId : null,
-        actorUnitId: principal.kind === 'staff' ? (principal.unit?.id ?? null) : null,
-        fromStatus: appeal.status,
-        toStatus: to,
-        payload: effect.payload,
-      },
-      now,
-    );
-    await effect.after?.(updated);
-    return { appeal: updated, event };
-  });
+  const appeal = await findVisibleAppeal(db, principal, appealId, true);
+  if (!appeal) throw notFound();
+  if (expectedVersion !== undefined && expectedVersion !== appeal.version) throw versionConflict(expectedVersion, appeal.version);
+  if (!transitionOf(action).from.includes(appeal.status)) throw invalidTransition(action, appeal.status);
+  const facts = await loadFacts(db, appeal);
+  if (!allow(principal, action, facts)) {
+    const actors = [...actorsOf(principal, facts)];
+    throw forbidden(`you may not ${action} this appeal${actors.length ? ` as ${actors.join('/')}` : ''}`);
+  }
+  const now = ctx.now();
+  const calendar = await ctx.calendar.get(db);
+  const effect = await handler.apply({ db, ctx, principal, appeal, facts, body, now, calendar });
+  const to = targetStatus(action, appeal.status, effect.branch);
+  const updated = await updateAppeal(db, appeal.id, to, effect.patch ?? {}, now);
+  const event = await appendEvent(
+    db,
+    {
+      appealId: appeal.id,
+      action,
+      actorType: principal.kind === 'resident' ? 'resident' : 'user',
+      actorId: principal.kind === 'staff' ? principal.userId : null,
+      actorUnitId: principal.kind === 'staff' ? (principal.unit?.id ?? null) : null,
+      fromStatus: appeal.status,
+      toStatus: to,
+      payload: effect.payload,
+    },
+    now,
+  );
+  await effect.after?.(updated);
+  return { appeal: updated, event };
 }

@@ -2,9 +2,11 @@ import type { Principal } from '../auth/principal';
 import type { Queryable } from '../db/pool';
 import { scopeCondition } from '../policies/scope';
 import { APPEAL_SELECT, type Appeal } from './appeals';
+import { queueCondition, type Queue } from './queues';
 
 /** Filters of the appeal list (the staff workbench and integrators). */
 export interface AppealFilter {
+  queue?: Queue;
   statuses?: string[];
   unitId?: string;
   isOverdue?: boolean;
@@ -32,6 +34,10 @@ export async function listAppeals(db: Queryable, p: Principal, f: AppealFilter, 
     params.push(value);
     where.push(sql(`$${params.length}`));
   };
+  if (f.queue) {
+    params.push(p.kind === 'staff' ? (p.unit?.id ?? null) : null, now);
+    where.push(queueCondition(f.queue, `$${params.length - 1}`, `$${params.length}`));
+  }
   if (f.statuses?.length) add((ph) => `a.status = any(${ph})`, f.statuses);
   if (f.unitId) add((ph) => `exists (select 1 from appeal_units x where x.appeal_id = a.id and x.is_current and x.unit_id = ${ph})`, f.unitId);
   if (f.isOverdue !== undefined) add((ph) => `${f.isOverdue ? '' : 'not '}coalesce(a.status in ${RUNNING} and a.due_at < ${ph}, false)`, now);

@@ -157,3 +157,18 @@ export async function updateAppeal(db: Queryable, id: string, status: AppealStat
   if (!row) throw new Error(`appeal ${id} vanished under lock`);
   return row;
 }
+
+/** Appeals related to one, among those the principal may see: merged in, merged into, same caller. */
+export async function findRelated(db: Queryable, p: Principal, a: Appeal) {
+  const params: unknown[] = [a.id, a.mergedIntoId, a.phone];
+  const scope = scopeCondition(p, 'r', params);
+  const res = await db.query<{ id: string; trackingCode: string; title: string; status: string; createdAt: Date; relation: string }>(
+    `select r.id, r.tracking_code as "trackingCode", r.title, r.status, r.created_at as "createdAt",
+            case when r.merged_into_id = $1 then 'merged_in' when r.id = $2 then 'merged_into' else 'same_phone' end as relation
+       from appeals r
+      where r.id <> $1 and (r.merged_into_id = $1 or r.id = $2 or r.phone = $3) and ${scope}
+      order by r.created_at desc limit 20`,
+    params,
+  );
+  return res.rows;
+}

@@ -72,3 +72,18 @@ export async function listRegions(db: Queryable, maxLevel = 4): Promise<Region[]
   );
   return res.rows;
 }
+
+/** Sets a category's time-limit class. */
+export async function updateCategoryTimeLimit(db: Queryable, code: string, timeLimitClass: string): Promise<void> {
+  await db.query('update categories set time_limit_class = $2 where code = $1', [code, timeLimitClass]);
+}
+
+/** Changes a time-limit class; returns it. */
+export async function updateTimeLimitClass(
+  db: Queryable,
+  code: string,
+  v: { signDays: number; handleDays: number | null; warnBeforeHours: number },
+): Promise<TimeLimitClassRecord | null> {
+  await db.query('update time_limit_classes set sign_days = $2, handle_days = $3, warn_before_hours = $4 where code = $1', [code, v.signDays, v.handleDays, v.warnBeforeHours]);
+  return findTimeLimitClass(db, code);
+}

@@ -38,3 +38,12 @@ export async function insertUser(
   );
   return res.rowCount === 1;
 }
+
+/** All staff accounts without password hashes, for the admin screen. */
+export async function listUsers(db: Queryable) {
+  const res = await db.query<{ id: string; username: string; displayName: string; role: Role; unitId: string | null; unitName: string | null; isActive: boolean }>(
+    `select s.id, s.username, s.display_name as "displayName", s.role, s.unit_id as "unitId", u.name as "unitName", s.is_active as "isActive"
+       from users s left join units u on u.id = s.unit_id order by s.unit_id nulls first, s.username`,
+  );
+  return res.rows;
+}

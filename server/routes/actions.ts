@@ -5,6 +5,7 @@ import { WORKFLOW } from '../../shared/workflow';
 import { requirePrincipal } from '../app';
 import { ACTION_HANDLERS } from '../commands/actions';
 import { performTransition } from '../commands/transition';
+import { bulkAssign } from '../commands/bulk-assign';
 import type { AppContext } from '../context';
 import { presentEvent } from '../presenters/appeal';
 import { appealDetail } from './appeals';
@@ -16,6 +17,20 @@ import { appealDetail } from './appeals';
  */
 export async function actionRoutes(root: FastifyInstance, ctx: AppContext): Promise<void> {
   const app = root.withTypeProvider<ZodTypeProvider>();
+  app.post(
+    '/api/appeals/bulk/assign',
+    {
+      schema: {
+        tags: ['actions'],
+        summary: '批量交办 — assign many accepted appeals at once; all or nothing',
+        body: z.object({ ids: z.array(z.uuid()).min(1, '请选择诉求').max(200), ...ACTION_HANDLERS.assign.schema.shape }).strict(),
+      },
+    },
+    async (req) => {
+      const { ids, ...body } = req.body as { ids: string[] } & Record<string, unknown>;
+      return { data: { assigned: await bulkAssign(ctx, requirePrincipal(req), ids, body) } };
+    },
+  );
   for (const row of WORKFLOW) {
     const handler = ACTION_HANDLERS[row.action];
     const body = z.object({ ...handler.schema.shape, version: z.number().int().positive().optional() }).strict();

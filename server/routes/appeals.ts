@@ -12,7 +12,8 @@ import { notFound } from '../errors';
 import { allowedActions, mayReadContact } from '../policies/appeal';
 import { presentAppeal, presentAppealDetail } from '../presenters/appeal';
 import { listAppeals } from '../repositories/appeal-list';
-import { findVisibleAppeal, type Appeal } from '../repositories/appeals';
+import { countQueues, QUEUES } from '../repositories/queues';
+import { findRelated, findVisibleAppeal, type Appeal } from '../repositories/appeals';
 import { listAttachments } from '../repositories/attachments';
 import { listEvents } from '../repositories/events';
 import { listReplies } from '../repositories/replies';
@@ -42,6 +43,7 @@ const booleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 const ListQuery = z
   .object({
+    queue: z.enum(QUEUES).optional(),
     status: z.string().optional().refine((s) => !s || s.split(',').every((x) => (STATUSES as readonly string[]).includes(x)), '未知的状态'),
     unit: z.uuid().optional(),
     overdue: booleanQuery.optional(),
@@ -62,9 +64,15 @@ const ListQuery = z
 /** The full view of one visible appeal with the caller's next actions. */
 export async function appealDetail(ctx: AppContext, p: Principal, appeal: Appeal) {
   const facts = await loadFacts(ctx.pool, appeal);
-  const [events, replies, attachments] = await Promise.all([listEvents(ctx.pool, appeal.id), listReplies(ctx.pool, appeal.id), listAttachments(ctx.pool, appeal.id)]);
+  const [events, replies, attachments, related] = await Promise.all([
+    listEvents(ctx.pool, appeal.id),
+    listReplies(ctx.pool, appeal.id),
+    listAttachments(ctx.pool, appeal.id),
+    findRelated(ctx.pool, p, appeal),
+  ]);
   const policies = allowedActions(p, facts);
-  return presentAppealDetail(appeal, { units: facts.units, events, replies, attachments, policies, includeContact: mayReadContact(p, facts), now: ctx.now() });
+  const detail = presentAppealDetail(appeal, { units: facts.units, events, replies, attachments, policies, includeContact: mayReadContact(p, facts), now: ctx.now() });
+  return { ...detail, related };
 }
 
 /** Submit, list and read appeals. */
@@ -89,6 +97,7 @@ export async function appealRoutes(root: FastifyInstance, ctx: AppContext): Prom
       ctx.pool,
       p,
       {
+        queue: q.queue,
         statuses: q.status?.split(','),
         unitId: q.unit,
         isOverdue: q.overdue,
@@ -110,6 +119,9 @@ export async function appealRoutes(root: FastifyInstance, ctx: AppContext): Prom
     // Lists never carry full contact details; the detail page decides per appeal.
     return { data: rows.map((a) => presentAppeal(a, { includeContact: false, now })), page: { page: q.page, pageSize: q.pageSize, total } };
   });
+  app.get('/api/queues', { schema: { tags: ['appeals'], summary: 'Counts of the caller’s workbench queues' } }, async (req) => ({
+    data: await countQueues(ctx.pool, requirePrincipal(req), ctx.now()),
+  }));
   app.get('/api/appeals/:id', { schema: { tags: ['appeals'], summary: 'One appeal with its units, replies, events and the caller’s next actions', params: z.object({ id: z.uuid() }) } }, async (req) => {
     const p = requirePrincipal(req);
     const appeal = await findVisibleAppeal(ctx.pool, p, req.params.id);

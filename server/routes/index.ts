@@ -1,6 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context';
 import { actionRoutes } from './actions';
+import { adminReferenceRoutes } from './admin-reference';
+import { publicRoutes } from './public';
+import { statsRoutes } from './stats';
+import { templateRoutes } from './templates';
 import { adminRoutes } from './admin';
 import { appealRoutes } from './appeals';
 import { attachmentRoutes } from './attachments';
@@ -15,7 +19,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Pro
     await ctx.pool.query('select 1');
     return { status: 'ok' };
   });
-  for (const routes of [authRoutes, residentRoutes, appealRoutes, actionRoutes, trackRoutes, referenceRoutes, attachmentRoutes, adminRoutes]) {
+  for (const routes of [authRoutes, residentRoutes, appealRoutes, actionRoutes, trackRoutes, referenceRoutes, attachmentRoutes, adminRoutes, adminReferenceRoutes, publicRoutes, statsRoutes, templateRoutes]) {
     await routes(app, ctx);
   }
 }
