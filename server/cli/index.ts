@@ -7,6 +7,7 @@ import { loadConfig } from '../config';
 import { AppError } from '../errors';
 import { openRuntime, type Runtime } from '../runtime';
 import { seedDemoCity } from '../seed/demo';
+import { registerMonitorCommands } from '../monitor/cli';
 import { serve } from './serve';
 
 const say = (msg: string): void => {
@@ -65,6 +66,7 @@ export function buildProgram(): Command {
         say(`loaded ${r.year} (${r.days} listed days); ${r.recomputed} provisional deadlines recomputed`);
       }),
     );
+  registerMonitorCommands(program);
   return program;
 }
 
