@@ -13,8 +13,9 @@ export class CalendarStore {
   /** The current calendar; one cheap query checks whether the database changed since last read. */
   async get(db: Queryable): Promise<WorkingCalendar> {
     const fp = await db.query<{ fp: string }>(
-      `select coalesce((select max(loaded_at)::text || count(*) from calendar_years), '') || '|' ||
-              coalesce((select max(created_at)::text || count(*) from calendar_overrides), '') as fp`,
+      // A digest of the rows themselves: timestamps from app clocks cannot be trusted to move.
+      `select coalesce((select md5(string_agg(year::text || days::text, ',' order by year)) from calendar_years), '') || '|' ||
+              coalesce((select md5(string_agg(date::text || is_off_day::text || name, ',' order by date)) from calendar_overrides), '') as fp`,
     );
     const fingerprint = fp.rows[0]?.fp ?? '';
     if (this.cached?.fingerprint === fingerprint) return this.cached.calendar;

@@ -8,12 +8,11 @@ import { appendEvent } from '../repositories/events';
 import { recomputeDeadlines, scheduleDeadlineJobs } from './deadlines';
 
 /**
- * Recomputes running deadlines after the calendar changed: every provisional one after a new year
- * is loaded, every one after an override. Each appeal is its own short transaction with a system
- * event, so a long run never blocks the desk.
+ * Recomputes running deadlines after the calendar changed; unchanged ones are left alone. Each
+ * appeal is its own short transaction with a system event, so a long run never blocks the desk.
  */
-export async function recomputeRunningDeadlines(ctx: AppContext, onlyProvisional: boolean): Promise<number> {
-  const ids = await appealsWithRunningClock(ctx.pool, onlyProvisional);
+export async function recomputeRunningDeadlines(ctx: AppContext): Promise<number> {
+  const ids = await appealsWithRunningClock(ctx.pool);
   let changed = 0;
   for (const id of ids) {
     const didChange = await withTransaction(ctx.pool, async (db) => {
@@ -37,7 +36,10 @@ export async function recomputeRunningDeadlines(ctx: AppContext, onlyProvisional
   return changed;
 }
 
-/** Loads a year's official schedule (holiday-cn JSON) and recomputes provisional deadlines. */
+/**
+ * Loads a year's official schedule (holiday-cn JSON) and recomputes running deadlines: provisional
+ * ones reach into it, and a corrected year can move any (unchanged ones are skipped).
+ */
 export async function importCalendarYear(ctx: AppContext, json: unknown, source: string, by: string | null): Promise<{ year: number; days: number; recomputed: number }> {
   let year;
   try {
@@ -47,12 +49,12 @@ export async function importCalendarYear(ctx: AppContext, json: unknown, source:
     throw err;
   }
   await upsertCalendarYear(ctx.pool, year, source, by, ctx.now());
-  const recomputed = await recomputeRunningDeadlines(ctx, true);
+  const recomputed = await recomputeRunningDeadlines(ctx);
   return { year: year.year, days: year.days.length, recomputed };
 }
 
 /** Sets a local override (an extra day off, or a worked day) and recomputes running deadlines. */
 export async function setCalendarOverride(ctx: AppContext, day: CalendarDay, by: string | null): Promise<{ recomputed: number }> {
   await upsertCalendarOverride(ctx.pool, day, by, ctx.now());
-  return { recomputed: await recomputeRunningDeadlines(ctx, false) };
+  return { recomputed: await recomputeRunningDeadlines(ctx) };
 }

@@ -2,6 +2,7 @@ import type { WorkingCalendar } from '../../shared/calendar';
 import type { AppealPatch, Appeal } from '../repositories/appeals';
 import type { PoolClient } from '../db/pool';
 import { cancelJob, enqueueJob } from '../jobs/enqueue';
+import { findTimeLimitClass } from '../repositories/reference';
 
 /** The clock of an appeal: when it started, its limits in working days and granted extensions. */
 export interface Clock {
@@ -39,14 +40,14 @@ export function recomputeDeadlines(calendar: WorkingCalendar, a: Appeal, extraDa
   };
 }
 
-const WARN_BEFORE_MS = 24 * 3600 * 1000;
-
 /**
  * (Re)schedules the warning before the completion deadline and the overdue mark after it. Job keys
  * per appeal make a moved deadline replace the old jobs; the task re-checks the appeal when it runs.
  */
-export async function scheduleDeadlineJobs(db: PoolClient, a: Appeal, warnBeforeMs = WARN_BEFORE_MS): Promise<void> {
+export async function scheduleDeadlineJobs(db: PoolClient, a: Appeal): Promise<void> {
   if (!a.dueAt) return;
+  const limitClass = await findTimeLimitClass(db, a.timeLimitClass);
+  const warnBeforeMs = (limitClass?.warnBeforeHours ?? 24) * 3600 * 1000;
   const dueAt = a.dueAt.toISOString();
   await enqueueJob(db, 'deadline_check', { appealId: a.id, kind: 'warning', dueAt }, {
     runAt: new Date(a.dueAt.getTime() - warnBeforeMs),

@@ -4,7 +4,7 @@ import type { Principal } from '../auth/principal';
 import type { AppContext } from '../context';
 import { withTransaction, type PoolClient } from '../db/pool';
 import { AppError, invalid } from '../errors';
-import { findByChannelRef, insertAppeal, type Appeal } from '../repositories/appeals';
+import { findByChannelRef, findVisibleAppeal, insertAppeal, type Appeal } from '../repositories/appeals';
 import { linkAttachments } from '../repositories/attachments';
 import { appendEvent, type AppealEvent } from '../repositories/events';
 import { findCategory, findRegion, listRegions } from '../repositories/reference';
@@ -72,7 +72,11 @@ export async function submitAppeal(ctx: AppContext, principal: Principal, input:
   return withTransaction(ctx.pool, async (db) => {
     if (input.channelRef) {
       const existing = await findByChannelRef(db, channel, input.channelRef);
-      if (existing) return { appeal: existing, event: null, isNew: false };
+      if (existing) {
+        // The same item again: hand back the appeal only to someone who may see it.
+        if (await findVisibleAppeal(db, principal, existing.id)) return { appeal: existing, event: null, isNew: false };
+        throw new AppError(409, 'CONFLICT', 'channelRef: this channel reference belongs to an existing appeal', [{ field: 'body.channelRef', message: 'already used' }]);
+      }
     }
     const category = input.categoryCode ? await findCategory(db, input.categoryCode) : null;
     if (input.categoryCode && !category) throw invalid('categoryCode', 'unknown category');

@@ -3,6 +3,7 @@ import { STATUS_LABELS, type AppealAction } from '../../shared/workflow';
 import type { Appeal } from '../repositories/appeals';
 import type { AppealEvent } from '../repositories/events';
 import type { Reply } from '../repositories/replies';
+import type { Attachment } from '../repositories/attachments';
 import { deadlineState } from './appeal';
 
 /** Steps a resident sees, and how each is told; internal steps (warnings, reviews, 吹哨) are not shown. */
@@ -26,7 +27,7 @@ const RESIDENT_STEPS: Partial<Record<string, (p: Record<string, unknown>) => str
  * The resident's view by tracking code: every public step and the published replies, never a
  * staff member's name or anyone else's data. `policies` says whether they may rate now.
  */
-export function presentTrack(a: Appeal, events: AppealEvent[], replies: Reply[], policies: AppealAction[], now: Date) {
+export function presentTrack(a: Appeal, events: AppealEvent[], replies: Reply[], attachments: Attachment[], policies: AppealAction[], now: Date) {
   const steps = events.flatMap((e) => {
     const tell = RESIDENT_STEPS[e.action];
     const text = tell?.(e.payload);
@@ -46,6 +47,9 @@ export function presentTrack(a: Appeal, events: AppealEvent[], replies: Reply[],
     replies: replies
       .filter((r) => r.state === 'published')
       .map((r) => ({ unitName: r.unitName, resolution: r.resolution, resolutionLabel: RESOLUTION_LABELS[r.resolution as Resolution] ?? r.resolution, body: r.body, at: r.createdAt })),
+    attachments: attachments
+      .filter((f) => f.replyId === null || replies.some((r) => r.id === f.replyId && r.state === 'published'))
+      .map((f) => ({ id: f.id, filename: f.filename, mimeType: f.mimeType, byteSize: f.byteSize, replyId: f.replyId })),
     policies,
   };
 }

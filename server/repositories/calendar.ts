@@ -31,11 +31,10 @@ export async function listCalendarOverrides(db: Queryable): Promise<CalendarDay[
   return res.rows;
 }
 
-/** Ids of appeals whose running clock has a deadline to recompute (provisional ones, or all). */
-export async function appealsWithRunningClock(db: Queryable, onlyProvisional: boolean): Promise<string[]> {
+/** Ids of appeals whose clock runs (their deadlines follow the calendar). */
+export async function appealsWithRunningClock(db: Queryable): Promise<string[]> {
   const res = await db.query<{ id: string }>(
-    `select id from appeals where status in ('assigned', 'in_progress', 'reply_review', 'reopened') and clock_started_at is not null
-       ${onlyProvisional ? 'and is_due_provisional' : ''} order by id`,
+    `select id from appeals where status in ('assigned', 'in_progress', 'reply_review', 'reopened') and clock_started_at is not null order by id`,
   );
   return res.rows.map((r) => r.id);
 }

@@ -52,7 +52,9 @@ export async function actionRoutes(root: FastifyInstance, ctx: AppContext): Prom
         const ifMatch = req.headers['if-match'];
         const expected = version ?? (typeof ifMatch === 'string' ? Number(ifMatch.replace(/"/g, '')) : undefined);
         const result = await performTransition(ctx, p, req.params.id, row.action, rest, expected);
-        return { data: { appeal: await appealDetail(ctx, p, result.appeal), event: presentEvent(result.event) } };
+        const event = presentEvent(result.event);
+        // A resident's answer carries no staff identity, not even on the event.
+        return { data: { appeal: await appealDetail(ctx, p, result.appeal), event: p.kind === 'resident' ? { ...event, actor: { type: event.actor.type } } : event } };
       },
     );
   }

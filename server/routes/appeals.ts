@@ -11,6 +11,7 @@ import type { AppContext } from '../context';
 import { notFound } from '../errors';
 import { allowedActions, mayReadContact } from '../policies/appeal';
 import { presentAppeal, presentAppealDetail } from '../presenters/appeal';
+import { presentTrack } from '../presenters/track';
 import { listAppeals } from '../repositories/appeal-list';
 import { countQueues, QUEUES } from '../repositories/queues';
 import { findRelated, findVisibleAppeal, type Appeal } from '../repositories/appeals';
@@ -71,6 +72,8 @@ export async function appealDetail(ctx: AppContext, p: Principal, appeal: Appeal
     findRelated(ctx.pool, p, appeal),
   ]);
   const policies = allowedActions(p, facts);
+  // Residents get their own view: public steps and published replies, never staff identities.
+  if (p.kind === 'resident') return presentTrack(appeal, events, replies, attachments, policies, ctx.now());
   const detail = presentAppealDetail(appeal, { units: facts.units, events, replies, attachments, policies, includeContact: mayReadContact(p, facts), now: ctx.now() });
   return { ...detail, related };
 }

@@ -10,6 +10,7 @@ import { presentTrack } from '../presenters/track';
 import { findByTrackingCode } from '../repositories/appeals';
 import { listEvents } from '../repositories/events';
 import { listReplies } from '../repositories/replies';
+import { listAttachments } from '../repositories/attachments';
 
 /** Residents follow an appeal with its tracking code and their phone; no login needed to read. */
 export async function trackRoutes(root: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -28,10 +29,15 @@ export async function trackRoutes(root: FastifyInstance, ctx: AppContext): Promi
       const appeal = await findByTrackingCode(ctx.pool, req.params.trackingCode);
       // Unknown code and wrong phone look the same, so neither can be probed.
       if (!appeal || appeal.phone !== req.query.phone) throw notFound('appeal with this tracking code and phone');
-      const [events, replies, facts] = await Promise.all([listEvents(ctx.pool, appeal.id), listReplies(ctx.pool, appeal.id), loadFacts(ctx.pool, appeal)]);
+      const [events, replies, attachments, facts] = await Promise.all([
+        listEvents(ctx.pool, appeal.id),
+        listReplies(ctx.pool, appeal.id),
+        listAttachments(ctx.pool, appeal.id),
+        loadFacts(ctx.pool, appeal),
+      ]);
       const p = req.principal;
       const policies = p?.kind === 'resident' ? allowedActions(p, facts) : [];
-      return { data: presentTrack(appeal, events, replies, policies, ctx.now()) };
+      return { data: presentTrack(appeal, events, replies, attachments, policies, ctx.now()) };
     },
   );
 }
