@@ -7,6 +7,7 @@ import { loadConfig } from '../config';
 import { AppError } from '../errors';
 import { openRuntime, type Runtime } from '../runtime';
 import { seedDemoCity } from '../seed/demo';
+import { registerDispatchCommands } from '../dispatch/cli';
 import { registerMonitorCommands } from '../monitor/cli';
 import { serve } from './serve';
 
@@ -66,6 +67,7 @@ export function buildProgram(): Command {
         say(`loaded ${r.year} (${r.days} listed days); ${r.recomputed} provisional deadlines recomputed`);
       }),
     );
+  registerDispatchCommands(program);
   registerMonitorCommands(program);
   return program;
 }
