@@ -35,8 +35,18 @@ export async function listAppeals(db: Queryable, p: Principal, f: AppealFilter, 
     where.push(sql(`$${params.length}`));
   };
   if (f.queue) {
-    params.push(p.kind === 'staff' ? (p.unit?.id ?? null) : null, now);
-    where.push(queueCondition(f.queue, `$${params.length - 1}`, `$${params.length}`));
+    const unitId = p.kind === 'staff' ? (p.unit?.id ?? null) : null;
+    const once = (value: unknown) => {
+      let ph: string | undefined;
+      return () => {
+        if (!ph) {
+          params.push(value);
+          ph = `$${params.length}`;
+        }
+        return ph;
+      };
+    };
+    where.push(queueCondition(f.queue, { unit: once(unitId), now: once(now) }));
   }
   if (f.statuses?.length) add((ph) => `a.status = any(${ph})`, f.statuses);
   if (f.unitId) add((ph) => `exists (select 1 from appeal_units x where x.appeal_id = a.id and x.is_current and x.unit_id = ${ph})`, f.unitId);

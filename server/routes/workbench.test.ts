@@ -4,6 +4,7 @@ import { buildAcceptedAppeal, buildClosedAppeal, buildOverdueAppeal } from '../f
 import { buildStaff, buildUnit, randomPhone } from '../factories/people';
 import { call, closeTestPool, snapshotAppeal, testApp, testContext } from '../test/helpers';
 import type { AppContext } from '../context';
+import { QUEUES } from '../repositories/queues';
 
 let ctx: AppContext;
 let app: FastifyInstance;
@@ -29,6 +30,15 @@ describe('workbench endpoints', () => {
     expect(list.body.data.map((a: { id: string }) => a.id)).toEqual([appeal.id]);
     expect(list.body.data[0].deadlines.state).toBe('overdue');
     expect((await call(app, 'GET', '/api/appeals?queue=nope', { token: handler.token })).status).toBe(400);
+    // Every queue lists for a unit user and for a city-level user alike.
+    const dispatcher = await buildStaff(ctx, 'dispatcher');
+    for (const q of QUEUES) {
+      for (const who of [handler, dispatcher]) {
+        const res = await call(app, 'GET', `/api/appeals?queue=${q}`, { token: who.token });
+        expect(res.status, `${q} as ${who.principal.role}: ${JSON.stringify(res.body)}`).toBe(200);
+        if (who === handler) expect(res.body.page.total).toBe(counts.body.data[q]);
+      }
+    }
   });
 
   it('bulk-assigns all or nothing', async () => {

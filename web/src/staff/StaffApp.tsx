@@ -1,0 +1,175 @@
+/**
+ * The staff workbench (/w/...): Ant Design's admin layout — a side menu by role with queue counts,
+ * a header with who is logged in, and the pages, each loaded lazily (ECharts only on the leader page).
+ */
+import { App as AntApp, Badge, Button, ConfigProvider, Layout, Menu, Space, Spin, Typography } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ComponentType } from 'react';
+import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { ROLE_LABELS } from '../../../shared/domain';
+import { api, ApiError } from '../api';
+import type { Me, QueueCounts, StaffMe } from '../types';
+import { WorkbenchContext } from './me';
+import { landingOf, ROLE_MENUS } from './menu';
+import './staff.css';
+import { STAFF_THEME } from './theme';
+import { ErrorState } from './ui';
+
+const named = <K extends string>(loader: () => Promise<Record<K, ComponentType>>, name: K) => lazy(() => loader().then((m) => ({ default: m[name] })));
+
+const QueuePage = named(() => import('./QueuePage'), 'QueuePage');
+const AppealsPage = named(() => import('./QueuePage'), 'AppealsPage');
+const AppealPage = named(() => import('./AppealPage'), 'AppealPage');
+const HotlinePage = named(() => import('./HotlinePage'), 'HotlinePage');
+const SupervisePage = named(() => import('./SupervisePage'), 'SupervisePage');
+const LeaderPage = named(() => import('./LeaderPage'), 'LeaderPage');
+const AdminUnitsPage = named(() => import('./admin/UnitsPage'), 'UnitsPage');
+const AdminUsersPage = named(() => import('./admin/UsersPage'), 'UsersPage');
+const AdminCategoriesPage = named(() => import('./admin/CategoriesPage'), 'CategoriesPage');
+const AdminCalendarPage = named(() => import('./admin/CalendarPage'), 'CalendarPage');
+const AdminTemplatesPage = named(() => import('./admin/TemplatesPage'), 'TemplatesPage');
+
+const COUNTS_EVERY_MS = 60_000;
+
+/** Loads who is logged in (or sends them to the login) and renders the workbench around the pages. */
+export function StaffApp() {
+  const [me, setMe] = useState<StaffMe | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const location = useLocation();
+
+  useEffect(() => {
+    api.get<Me>('/api/auth/me').then(
+      (env) => (env.data.kind === 'staff' ? setMe(env.data) : setError(new ApiError(401, 'UNAUTHENTICATED', '请用工作人员账号登录'))),
+      setError,
+    );
+  }, []);
+
+  return (
+    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={STAFF_THEME}>
+      <AntApp>
+        {error instanceof ApiError && error.status === 401 ? (
+          <Navigate to={`/login?from=${encodeURIComponent(location.pathname + location.search)}`} replace />
+        ) : error ? (
+          <ErrorState error={error} onRetry={() => window.location.reload()} />
+        ) : me ? (
+          <Workbench me={me} />
+        ) : (
+          <div className="ws-center">
+            <Spin size="large" />
+          </div>
+        )}
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+function Workbench({ me }: { me: StaffMe }) {
+  const [counts, setCounts] = useState<QueueCounts | undefined>();
+  const [tick, setTick] = useState(0);
+  const [isCollapsed, setCollapsed] = useState(false);
+  const location = useLocation();
+  const navigate = useNavigate();
+
+  useEffect(() => {
+    let isLive = true;
+    api.get<QueueCounts>('/api/queues').then(
+      (env) => isLive && setCounts(env.data),
+      () => undefined, // The menu simply shows no badges.
+    );
+    const timer = setInterval(() => setTick((t) => t + 1), COUNTS_EVERY_MS);
+    return () => {
+      isLive = false;
+      clearInterval(timer);
+    };
+  }, [tick]);
+  const refreshCounts = useCallback(() => setTick((t) => t + 1), []);
+
+  const entries = ROLE_MENUS[me.role];
+  const here = location.pathname + location.search;
+  const selected = useMemo(() => {
+    const exact = entries.find((e) => e.path === here);
+    if (exact) return exact.path;
+    const prefix = entries.filter((e) => !e.path.includes('?') && location.pathname.startsWith(e.path)).sort((a, b) => b.path.length - a.path.length)[0];
+    return prefix?.path ?? '';
+  }, [entries, here, location.pathname]);
+
+  const logout = async () => {
+    await api.post('/api/auth/logout').catch(() => undefined);
+    navigate('/login', { replace: true });
+  };
+
+  const workbench = useMemo(() => ({ me, counts, refreshCounts }), [me, counts, refreshCounts]);
+
+  return (
+    <WorkbenchContext.Provider value={workbench}>
+      <Layout className="ws-layout">
+        <Layout.Sider collapsible collapsed={isCollapsed} onCollapse={setCollapsed} breakpoint="lg" width={200} theme="dark" className="ws-sider">
+          <Link to={landingOf(me.role)} className="ws-brand">
+            {isCollapsed ? '民' : '民声 · 工作台'}
+          </Link>
+          <nav aria-label="工作台菜单">
+            <Menu
+              theme="dark"
+              mode="inline"
+              selectedKeys={[selected]}
+              items={entries.map((e) => {
+                const n = e.queue ? counts?.[e.queue] : undefined;
+                return {
+                  key: e.path,
+                  label: (
+                    <Link to={e.path} className="ws-menu-link">
+                      <span>{e.label}</span>
+                      {n !== undefined && n > 0 && <Badge count={n} overflowCount={999} size="small" color={e.queue === 'overdue' ? '#cf1322' : '#1d5fbf'} />}
+                    </Link>
+                  ),
+                };
+              })}
+            />
+          </nav>
+        </Layout.Sider>
+        <Layout>
+          <Layout.Header className="ws-header">
+            <Typography.Text className="ws-header__city">阜阳市12345政务服务便民热线 · 网上群众路线</Typography.Text>
+            <Space size="middle">
+              <span>
+                {me.displayName}
+                <span className="ws-muted">
+                  （{ROLE_LABELS[me.role]}
+                  {me.unit ? ` · ${me.unit.name}` : ''}）
+                </span>
+              </span>
+              <Button size="small" onClick={logout}>
+                退出
+              </Button>
+            </Space>
+          </Layout.Header>
+          <Layout.Content className="ws-content">
+            <Suspense
+              fallback={
+                <div className="ws-center">
+                  <Spin />
+                </div>
+              }
+            >
+              <Routes>
+                <Route index element={<Navigate to={landingOf(me.role)} replace />} />
+                <Route path="queue/:queue" element={<QueuePage />} />
+                <Route path="appeals" element={<AppealsPage />} />
+                <Route path="appeals/:id" element={<AppealPage />} />
+                <Route path="hotline" element={<HotlinePage />} />
+                <Route path="supervise" element={<SupervisePage />} />
+                <Route path="leader" element={<LeaderPage />} />
+                <Route path="admin/units" element={<AdminUnitsPage />} />
+                <Route path="admin/users" element={<AdminUsersPage />} />
+                <Route path="admin/categories" element={<AdminCategoriesPage />} />
+                <Route path="admin/calendar" element={<AdminCalendarPage />} />
+                <Route path="admin/templates" element={<AdminTemplatesPage />} />
+                <Route path="*" element={<ErrorState error={new ApiError(404, 'NOT_FOUND', '页面不存在')} notFoundText="没有这个页面。" />} />
+              </Routes>
+            </Suspense>
+          </Layout.Content>
+        </Layout>
+      </Layout>
+    </WorkbenchContext.Provider>
+  );
+}
