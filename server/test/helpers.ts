@@ -11,6 +11,7 @@ import { outboxSmsSender } from '../sms/sender';
 import { fileAttachmentStore } from '../storage/attachments';
 
 let pool: Pool | undefined;
+let attachmentsDir: string | undefined;
 
 /** A context on the suite's migrated test database (one pool per test file). */
 export function testContext(overrides: Partial<AppContext> = {}): AppContext {
@@ -19,7 +20,7 @@ export function testContext(overrides: Partial<AppContext> = {}): AppContext {
     pool,
     calendar: new CalendarStore(),
     sms: outboxSmsSender(() => undefined),
-    attachments: fileAttachmentStore(fs.mkdtempSync(path.join(os.tmpdir(), 'minsheng-att-'))),
+    attachments: fileAttachmentStore((attachmentsDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'minsheng-att-')))),
     now: () => new Date(),
     secureCookies: false,
     ...overrides,
@@ -70,4 +71,6 @@ export async function snapshotAppeal(p: Pool, appealId: string): Promise<string>
 export async function closeTestPool(): Promise<void> {
   await pool?.end();
   pool = undefined;
+  if (attachmentsDir) fs.rmSync(attachmentsDir, { recursive: true, force: true });
+  attachmentsDir = undefined;
 }

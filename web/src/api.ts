@@ -156,3 +156,19 @@ export function formFieldOf(field: string): string {
   const rest = ['body', 'querystring', 'params'].includes(parts[0] ?? '') ? parts.slice(1) : parts;
   return rest.find((p) => !/^\d+$/.test(p)) ?? field;
 }
+
+let earlyMe: Promise<Envelope<unknown>> | null = null;
+
+/** Starts the session check as soon as the entry runs on a workbench URL, while the workbench code loads. */
+export function prefetchMe(): void {
+  earlyMe = request('GET', '/api/auth/me');
+  // Handled by whoever takes it; never an unhandled rejection in between.
+  earlyMe.catch(() => undefined);
+}
+
+/** The session check: the prefetched one if there is one (taken once), else a fresh request. */
+export function fetchMe<T>(): Promise<Envelope<T>> {
+  const pending = earlyMe;
+  earlyMe = null;
+  return (pending ?? request('GET', '/api/auth/me')) as Promise<Envelope<T>>;
+}

@@ -5,8 +5,12 @@
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { prefetchMe } from './api';
 import { AreaLoading } from './AreaLoading';
 import './base.css';
+
+// On a workbench URL, ask who is logged in while the workbench code is still downloading.
+if (window.location.pathname.startsWith('/w')) prefetchMe();
 
 const WallPage = lazy(() => import('./public/WallPage').then((m) => ({ default: m.WallPage })));
 const ResidentApp = lazy(() => import('./resident/ResidentApp').then((m) => ({ default: m.ResidentApp })));

@@ -2,7 +2,8 @@
  * The filter bar over a dense appeal table, used by every queue and list page. Filters live in the
  * URL (so a dashboard number can link to the appeals behind it) or, for embedded lists, in state.
  */
-import { Button, Empty, Form, Input, Select, Space, Table, Tooltip, TreeSelect, Typography } from 'antd';
+import { Button, DatePicker, Empty, Form, Input, Select, Table, Tooltip, TreeSelect, Typography } from 'antd';
+import dayjs from 'dayjs';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -266,10 +267,17 @@ export function AppealTable({ queue, fixed, emptyText, isInUrl = true, initialFi
           />
         </Form.Item>
         <Form.Item label="提交日期" htmlFor="filter-from">
-          <Space.Compact>
-            <Input id="filter-from" type="date" aria-label="开始日期" value={filters.from?.slice(0, 10) ?? ''} onChange={(e) => set({ from: e.target.value || undefined })} style={{ width: 140 }} />
-            <Input type="date" aria-label="结束日期" value={filters.to?.slice(0, 10) ?? ''} onChange={(e) => set({ to: e.target.value || undefined })} style={{ width: 140 }} />
-          </Space.Compact>
+          {/* antd's picker, not <input type=date>: the native one shows the browser's own (often
+              English mm/dd/yyyy) format whatever the page's language. */}
+          <DatePicker.RangePicker
+            id="filter-from"
+            aria-label="提交日期范围"
+            allowEmpty={[true, true]}
+            placeholder={['开始日期', '结束日期']}
+            value={[filters.from ? dayjs(filters.from.slice(0, 10)) : null, filters.to ? dayjs(filters.to.slice(0, 10)) : null]}
+            onChange={(range) => set({ from: range?.[0]?.format('YYYY-MM-DD') || undefined, to: range?.[1]?.format('YYYY-MM-DD') || undefined })}
+            style={{ width: 260 }}
+          />
         </Form.Item>
         {hasFilters && (
           <Form.Item>

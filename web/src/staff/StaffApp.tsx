@@ -4,10 +4,12 @@
  */
 import { App as AntApp, Badge, Button, ConfigProvider, Layout, Menu, Space, Spin, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ComponentType } from 'react';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { ROLE_LABELS } from '../../../shared/domain';
-import { api, ApiError } from '../api';
+import { api, ApiError, fetchMe } from '../api';
 import type { Me, QueueCounts, StaffMe } from '../types';
 import { WorkbenchContext } from './me';
 import { landingOf, ROLE_MENUS } from './menu';
@@ -15,10 +17,17 @@ import './staff.css';
 import { STAFF_THEME } from './theme';
 import { ErrorState } from './ui';
 
+// Month and weekday names in the date pickers follow the UI's language.
+dayjs.locale('zh-cn');
+
 const named = <K extends string>(loader: () => Promise<Record<K, ComponentType>>, name: K) => lazy(() => loader().then((m) => ({ default: m[name] })));
 
 const QueuePage = named(() => import('./QueuePage'), 'QueuePage');
 const AppealsPage = named(() => import('./QueuePage'), 'AppealsPage');
+// Lists and the appeal page are what staff open first: fetch their code while /api/auth/me is in
+// flight instead of after it (the waterfall cost ~0.5 s on a warm load).
+void import('./QueuePage');
+void import('./AppealPage');
 const AppealPage = named(() => import('./AppealPage'), 'AppealPage');
 const HotlinePage = named(() => import('./HotlinePage'), 'HotlinePage');
 const SupervisePage = named(() => import('./SupervisePage'), 'SupervisePage');
@@ -38,7 +47,7 @@ export function StaffApp() {
   const location = useLocation();
 
   useEffect(() => {
-    api.get<Me>('/api/auth/me').then(
+    fetchMe<Me>().then(
       (env) => (env.data.kind === 'staff' ? setMe(env.data) : setError(new ApiError(401, 'UNAUTHENTICATED', '请用工作人员账号登录'))),
       setError,
     );

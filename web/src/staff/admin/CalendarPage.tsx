@@ -1,5 +1,6 @@
 /** 节假日日历 (/w/admin/calendar): covered years, local overrides, and importing a new year's schedule. */
-import { Alert, App, Button, Card, Col, Form, Input, Row, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Row, Space, Switch, Table, Tag, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api, errorText } from '../../api';
 import { formatTime } from '../../format';
@@ -104,8 +105,14 @@ export function CalendarPage() {
             </Card>
             <Card size="small" title="单日调整" style={{ marginTop: 16 }}>
               <Form form={form} layout="inline" onFinish={saveOverride} initialValues={{ isOffDay: true }} name="override">
-                <Form.Item name="date" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
-                  <Input type="date" />
+                <Form.Item
+                  name="date"
+                  label="日期"
+                  rules={[{ required: true, message: '请选择日期' }]}
+                  getValueProps={(v?: string) => ({ value: v ? dayjs(v) : null })}
+                  normalize={(d?: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : undefined)}
+                >
+                  <DatePicker style={{ width: '100%' }} />
                 </Form.Item>
                 <Form.Item name="isOffDay" label="休息日" valuePropName="checked">
                   <Switch checkedChildren="休" unCheckedChildren="班" />
