@@ -181,3 +181,19 @@ export function targetStatus(action: AppealAction, from: AppealStatus, branch?: 
 export function isAppealAction(value: string): value is AppealAction {
   return (ACTIONS as readonly string[]).includes(value);
 }
+
+/** The workbench queues (工作台待办): each a condition the server applies in repositories/queues.ts. */
+export const QUEUES = [
+  'to_accept',
+  'to_assign',
+  'to_sign',
+  'in_progress',
+  'reply_review',
+  'due_soon',
+  'overdue',
+  'returned',
+  'unsatisfied',
+  'summoned',
+  'extension_pending',
+] as const;
+export type Queue = (typeof QUEUES)[number];

@@ -1,22 +1,9 @@
 import type { Principal } from '../auth/principal';
 import type { Queryable } from '../db/pool';
 import { scopeCondition } from '../policies/scope';
+import { QUEUES, type Queue } from '../../shared/workflow';
 
-/** The workbench queues (工作台待办), each a condition on appeals `a`. */
-export const QUEUES = [
-  'to_accept',
-  'to_assign',
-  'to_sign',
-  'in_progress',
-  'reply_review',
-  'due_soon',
-  'overdue',
-  'returned',
-  'unsatisfied',
-  'summoned',
-  'extension_pending',
-] as const;
-export type Queue = (typeof QUEUES)[number];
+export { QUEUES, type Queue };
 
 const RUNNING = `a.status in ('assigned', 'in_progress', 'reply_review', 'reopened')`;
 

@@ -7,7 +7,7 @@ import type { AppContext } from '../context';
 import { buildAcceptedAppeal, buildAssignedAppeal, buildClosedAppeal, buildInProgressAppeal, buildRepliedAppeal, buildSubmittedAppeal } from '../factories/appeals';
 import { buildStaff, buildUnit, randomPhone, type StaffFixture } from '../factories/people';
 import { performTransition } from '../commands/transition';
-import { call, closeTestPool, snapshotAppeal, testApp, testContext } from '../test/helpers';
+import { call, closeTestPool, snapshotAppeal, testApp, testContext, validActionBody } from '../test/helpers';
 
 let ctx: AppContext;
 let app: FastifyInstance;
@@ -25,33 +25,6 @@ const LONG = 'x'.repeat(1001);
 const LONG_TEXT = '长'.repeat(5001);
 const uuid = () => crypto.randomUUID();
 
-/** A valid body for every action (validation passes; the command may still refuse). */
-function validBody(action: AppealAction): Record<string, unknown> {
-  const bodies: Record<AppealAction, Record<string, unknown>> = {
-    accept: {},
-    reject: { reason: '不属于受理范围' },
-    merge: { targetId: uuid() },
-    assign: { leadUnitId: uuid() },
-    reassign: { leadUnitId: uuid() },
-    return: { reason: '非本单位职责' },
-    sign: {},
-    request_extension: { days: 2, reason: '需要协调' },
-    grant_extension: {},
-    refuse_extension: { note: '理由不充分' },
-    reply: { resolution: 'resolved', body: '已安排人员现场处理完毕。' },
-    approve_reply: {},
-    reject_reply: { reason: '答复不完整' },
-    rate: { rating: 'satisfied' },
-    close: { note: '群众无法联系' },
-    urge: { message: '请加快办理' },
-    warn: { level: 'yellow', reason: '拖延' },
-    escalate: { reason: '久拖不决' },
-    instruct: { text: '请尽快解决' },
-    summon: { unitIds: [uuid()], note: '需要配合' },
-    report: { note: '已到场' },
-  };
-  return bodies[action];
-}
 
 /** Bad bodies per action, each with the field its 400 must name. */
 function badBodies(action: AppealAction): [Record<string, unknown>, string][] {
@@ -152,9 +125,9 @@ function badBodies(action: AppealAction): [Record<string, unknown>, string][] {
   };
   return [
     ...specific[action],
-    [{ ...validBody(action), unexpectedField: 1 }, 'unexpectedField'],
-    [{ ...validBody(action), version: 'three' }, 'version'],
-    [{ ...validBody(action), version: 0 }, 'version'],
+    [{ ...validActionBody(action), unexpectedField: 1 }, 'unexpectedField'],
+    [{ ...validActionBody(action), version: 'three' }, 'version'],
+    [{ ...validActionBody(action), version: 0 }, 'version'],
   ];
 }
 
@@ -190,10 +163,10 @@ describe('every action endpoint refuses bad bodies with 400 naming the field, wr
       expectValidation(res, field, `${action} ${JSON.stringify(body).slice(0, 120)}`);
     }
     // A path id that is not a uuid.
-    const badId = await call(app, 'POST', actionUrl('not-a-uuid', action), { token: dispatcher.token, body: validBody(action) });
+    const badId = await call(app, 'POST', actionUrl('not-a-uuid', action), { token: dispatcher.token, body: validActionBody(action) });
     expectValidation(badId, 'id', `${action} with a bad path id`);
     // A non-numeric If-Match.
-    const badIfMatch = await call(app, 'POST', actionUrl(appeal.id, action), { token: dispatcher.token, body: validBody(action), headers: { 'if-match': 'soon' } });
+    const badIfMatch = await call(app, 'POST', actionUrl(appeal.id, action), { token: dispatcher.token, body: validActionBody(action), headers: { 'if-match': 'soon' } });
     expectValidation(badIfMatch, 'if-match', `${action} with a bad If-Match`);
     expect(await snapshotAppeal(ctx.pool, appeal.id)).toBe(before);
   });
@@ -203,10 +176,10 @@ describe('every action endpoint refuses anonymous callers with 401', () => {
   it.each(ACTIONS)('%s', async (action) => {
     const { appeal } = await inProgress();
     const before = await snapshotAppeal(ctx.pool, appeal.id);
-    const res = await call(app, 'POST', actionUrl(appeal.id, action), { body: validBody(action) });
+    const res = await call(app, 'POST', actionUrl(appeal.id, action), { body: validActionBody(action) });
     expect(res.status).toBe(401);
     expect(res.body.error.code).toBe('UNAUTHENTICATED');
-    const forged = await call(app, 'POST', actionUrl(appeal.id, action), { token: 'forged-token', body: validBody(action) });
+    const forged = await call(app, 'POST', actionUrl(appeal.id, action), { token: 'forged-token', body: validActionBody(action) });
     expect(forged.status).toBe(401);
     expect(await snapshotAppeal(ctx.pool, appeal.id)).toBe(before);
   });
@@ -416,7 +389,7 @@ describe('refusals by the workflow, the lock and the policy write nothing', () =
     const otherUnit = await buildUnit(ctx.pool);
     const otherHandler = await buildStaff(ctx, 'handler', otherUnit);
     const assigned = await buildAssignedAppeal(ctx, { cast: { dispatcher, handler: otherHandler, leadUnit: otherUnit } });
-    await expectRefused(otherHandler, assigned.appeal.id, 'reply', validBody('reply'), 409, 'INVALID_TRANSITION');
+    await expectRefused(otherHandler, assigned.appeal.id, 'reply', validActionBody('reply'), 409, 'INVALID_TRANSITION');
     const closed = await buildClosedAppeal(ctx, { cast: { dispatcher } });
     await expectRefused(dispatcher, closed.appeal.id, 'close', { note: '再办结一次' }, 409, 'INVALID_TRANSITION');
   });
@@ -497,7 +470,7 @@ describe('refusals by the workflow, the lock and the policy write nothing', () =
     const upload = await uploadPng(colleague.token);
     expect(upload.statusCode).toBe(201);
     const attachmentId: string = JSON.parse(upload.body).data.id;
-    const res = await expectRefused(handler, appeal.id, 'reply', { ...validBody('reply'), attachmentIds: [attachmentId] }, 400, 'VALIDATION_FAILED');
+    const res = await expectRefused(handler, appeal.id, 'reply', { ...validActionBody('reply'), attachmentIds: [attachmentId] }, 400, 'VALIDATION_FAILED');
     expect(res.body.error.message).toContain('attachmentIds');
     const row = await ctx.pool.query('select appeal_id, reply_id from attachments where id = $1', [attachmentId]);
     expect(row.rows[0]).toEqual({ appeal_id: null, reply_id: null });

@@ -2,14 +2,14 @@ import crypto from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../shared/domain';
-import { ACTIONS, type AppealAction } from '../../shared/workflow';
+import { ACTIONS } from '../../shared/workflow';
 import { openSession } from '../auth/session';
 import { performTransition } from '../commands/transition';
 import type { AppContext } from '../context';
 import { buildAcceptedAppeal, buildInProgressAppeal, buildSubmittedAppeal } from '../factories/appeals';
 import { buildStaff, buildUnit, randomPhone } from '../factories/people';
 import type { Unit } from '../repositories/units';
-import { call, closeTestPool, snapshotAppeal, testApp, testContext } from '../test/helpers';
+import { call, closeTestPool, snapshotAppeal, testApp, testContext, validActionBody } from '../test/helpers';
 
 let ctx: AppContext;
 let app: FastifyInstance;
@@ -25,33 +25,6 @@ afterAll(async () => {
 
 const uuid = () => crypto.randomUUID();
 
-/** A body that passes validation for each action, so only visibility can refuse it. */
-function validBody(action: AppealAction, unitId: string): Record<string, unknown> {
-  const bodies: Record<AppealAction, Record<string, unknown>> = {
-    accept: {},
-    reject: { reason: '不属于受理范围' },
-    merge: { targetId: uuid() },
-    assign: { leadUnitId: unitId },
-    reassign: { leadUnitId: unitId },
-    return: { reason: '非本单位职责' },
-    sign: {},
-    request_extension: { days: 2, reason: '需要协调' },
-    grant_extension: {},
-    refuse_extension: { note: '理由不充分' },
-    reply: { resolution: 'resolved', body: '已安排人员现场处理完毕。' },
-    approve_reply: {},
-    reject_reply: { reason: '答复不完整' },
-    rate: { rating: 'satisfied' },
-    close: { note: '群众无法联系' },
-    urge: { message: '请加快办理' },
-    warn: { level: 'yellow', reason: '拖延' },
-    escalate: { reason: '久拖不决' },
-    instruct: { text: '请尽快解决' },
-    summon: { unitIds: [unitId], note: '需要配合' },
-    report: { note: '已到场' },
-  };
-  return bodies[action];
-}
 
 /** An appeal in progress, led by `leadUnit`. */
 async function ledBy(leadUnit: Unit, opts: { phone?: string } = {}) {
@@ -80,7 +53,7 @@ describe('a unit sees its own appeals only', () => {
 
     const before = await snapshotAppeal(ctx.pool, appealB.id);
     for (const action of ACTIONS) {
-      const res = await call(app, 'POST', `/api/appeals/${appealB.id}/actions/${action}`, { token: handlerA.token, body: validBody(action, unitA.id) });
+      const res = await call(app, 'POST', `/api/appeals/${appealB.id}/actions/${action}`, { token: handlerA.token, body: validActionBody(action, unitA.id) });
       expect(res.status, `${action}: ${JSON.stringify(res.body)}`).toBe(404);
       expect(res.body.error.code).toBe('NOT_FOUND');
     }
@@ -151,7 +124,7 @@ describe('a region government sees its region', () => {
       expect(ids).not.toContain(byCity.appeal.id);
     }
     // Seeing is not acting: the county may not sign for its town.
-    const sign = await call(app, 'POST', `/api/appeals/${byTown.appeal.id}/actions/reply`, { token: countyHandler.token, body: validBody('reply', county.id) });
+    const sign = await call(app, 'POST', `/api/appeals/${byTown.appeal.id}/actions/reply`, { token: countyHandler.token, body: validActionBody('reply', county.id) });
     expect(sign.status).toBe(403);
 
     // The town sees its own appeal but not the county department's (that is above it, not below).
@@ -191,7 +164,7 @@ describe('residents and city-level roles', () => {
     expect((await call(app, 'GET', `/api/appeals?phone=${theirs.phone}`, { token })).body.data).toEqual([]);
     const before = await snapshotAppeal(ctx.pool, theirs.id);
     for (const action of ACTIONS) {
-      const r = await call(app, 'POST', `/api/appeals/${theirs.id}/actions/${action}`, { token, body: validBody(action, uuid()) });
+      const r = await call(app, 'POST', `/api/appeals/${theirs.id}/actions/${action}`, { token, body: validActionBody(action, uuid()) });
       expect(r.status, action).toBe(404);
     }
     expect(await snapshotAppeal(ctx.pool, theirs.id)).toBe(before);

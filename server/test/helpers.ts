@@ -1,7 +1,9 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import type { AppealAction } from '../../shared/workflow';
 import { inject } from 'vitest';
 import { buildApp } from '../app';
 import { CalendarStore } from '../calendar/store';
@@ -73,4 +75,32 @@ export async function closeTestPool(): Promise<void> {
   pool = undefined;
   if (attachmentsDir) fs.rmSync(attachmentsDir, { recursive: true, force: true });
   attachmentsDir = undefined;
+}
+
+/** A body that passes validation for each action (the command itself may still refuse it). */
+export function validActionBody(action: AppealAction, unitId: string = crypto.randomUUID()): Record<string, unknown> {
+  const bodies: Record<AppealAction, Record<string, unknown>> = {
+    accept: {},
+    reject: { reason: '不属于受理范围' },
+    merge: { targetId: crypto.randomUUID() },
+    assign: { leadUnitId: unitId },
+    reassign: { leadUnitId: unitId },
+    return: { reason: '非本单位职责' },
+    sign: {},
+    request_extension: { days: 2, reason: '需要协调' },
+    grant_extension: {},
+    refuse_extension: { note: '理由不充分' },
+    reply: { resolution: 'resolved', body: '已安排人员现场处理完毕。' },
+    approve_reply: {},
+    reject_reply: { reason: '答复不完整' },
+    rate: { rating: 'satisfied' },
+    close: { note: '群众无法联系' },
+    urge: { message: '请加快办理' },
+    warn: { level: 'yellow', reason: '拖延' },
+    escalate: { reason: '久拖不决' },
+    instruct: { text: '请尽快解决' },
+    summon: { unitIds: [unitId], note: '需要配合' },
+    report: { note: '已到场' },
+  };
+  return bodies[action];
 }

@@ -159,21 +159,9 @@ export interface TimeLimitClass {
   warnBeforeHours: number;
 }
 
-/** The workbench queues and their counts. */
-export const QUEUE_KEYS = [
-  'to_accept',
-  'to_assign',
-  'to_sign',
-  'in_progress',
-  'reply_review',
-  'due_soon',
-  'overdue',
-  'returned',
-  'unsatisfied',
-  'summoned',
-  'extension_pending',
-] as const;
-export type QueueKey = (typeof QUEUE_KEYS)[number];
+/** The workbench queues (from the shared workflow module) and their counts. */
+export { QUEUES as QUEUE_KEYS, type Queue as QueueKey } from '../../shared/workflow';
+import type { Queue as QueueKey } from '../../shared/workflow';
 export type QueueCounts = Record<QueueKey, number>;
 
 export interface ReplyTemplate {
