@@ -83,7 +83,6 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
       return reply.status(status).send({ error: { code, message: (err as Error).message } });
     }
     req.log.error(err);
-    if (process.env.VITEST) console.error(err);
     return reply.status(500).send({ error: { code: 'INTERNAL', message: 'internal error' } });
   });
   const webDist = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');

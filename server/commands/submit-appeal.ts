@@ -2,12 +2,12 @@ import crypto from 'node:crypto';
 import type { Channel } from '../../shared/domain';
 import type { Principal } from '../auth/principal';
 import type { AppContext } from '../context';
-import { withTransaction, type PoolClient } from '../db/pool';
+import { withTransaction } from '../db/pool';
 import { AppError, invalid } from '../errors';
 import { findByChannelRef, findVisibleAppeal, insertAppeal, type Appeal } from '../repositories/appeals';
 import { linkAttachments } from '../repositories/attachments';
 import { appendEvent, type AppealEvent } from '../repositories/events';
-import { findCategory, findRegion, listRegions } from '../repositories/reference';
+import { findCategory, findRegion, findRegionNamedIn } from '../repositories/reference';
 import { searchTerms } from '../text/segment';
 import { notifyResident } from './notify';
 
@@ -46,17 +46,6 @@ export function newTrackingCode(at: Date): string {
   return `${d.slice(2, 4)}${d.slice(5, 7)}${d.slice(8, 10)}${rand}`;
 }
 
-/** Names of regions found in a text, most specific (deepest, then longest) first. */
-async function guessRegion(db: PoolClient, text: string): Promise<string | null> {
-  const regions = await listRegions(db, 4);
-  let best: { code: string; level: number; len: number } | null = null;
-  for (const r of regions) {
-    if (r.level < 3) continue;
-    if (!text.includes(r.name)) continue;
-    if (!best || r.level > best.level || (r.level === best.level && r.name.length > best.len)) best = { code: r.code, level: r.level, len: r.name.length };
-  }
-  return best?.code ?? null;
-}
 
 /**
  * 反映: stores a new appeal with its first event in one transaction. A resident may only submit
@@ -81,7 +70,7 @@ export async function submitAppeal(ctx: AppContext, principal: Principal, input:
     const category = input.categoryCode ? await findCategory(db, input.categoryCode) : null;
     if (input.categoryCode && !category) throw invalid('categoryCode', 'unknown category');
     if (input.regionCode && !(await findRegion(db, input.regionCode))) throw invalid('regionCode', 'unknown region');
-    const regionCode = input.regionCode ?? (await guessRegion(db, `${input.address ?? ''} ${input.title} ${input.body}`));
+    const regionCode = input.regionCode ?? (await findRegionNamedIn(db, `${input.address ?? ''} ${input.title} ${input.body}`));
     const now = ctx.now();
     const id = crypto.randomUUID();
     const appeal = await insertAppeal(

@@ -1,7 +1,7 @@
 import { targetStatus, transitionOf, type AppealAction } from '../../shared/workflow';
 import type { Principal } from '../auth/principal';
 import type { AppContext } from '../context';
-import { withTransaction, type PoolClient } from '../db/pool';
+import { withTransaction, type PoolClient, type Queryable } from '../db/pool';
 import { forbidden, invalidTransition, notFound, versionConflict } from '../errors';
 import { listParticipation } from '../repositories/appeal-units';
 import { findVisibleAppeal, updateAppeal, type Appeal } from '../repositories/appeals';
@@ -17,7 +17,7 @@ export interface TransitionResult {
 }
 
 /** Loads what policies need about an appeal (participation, pending extension). */
-export async function loadFacts(db: PoolClient | AppContext['pool'], appeal: Appeal): Promise<AppealFacts> {
+export async function loadFacts(db: Queryable, appeal: Appeal): Promise<AppealFacts> {
   const [units, ext] = await Promise.all([listParticipation(db, appeal.id), pendingExtension(db, appeal.id)]);
   return { appeal, units, hasPendingExtension: ext !== null };
 }

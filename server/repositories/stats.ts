@@ -3,13 +3,15 @@ import type { Queryable } from '../db/pool';
 import { scopeCondition } from '../policies/scope';
 
 const RUNNING = `a.status in ('assigned', 'in_progress', 'reply_review', 'reopened')`;
-// Every query here binds `now` as $1 for one shared parameter list; queries that do not need it
-// mention it once (`$1::timestamptz is not null`) because PostgreSQL refuses unused parameters.
 
 /** Today's numbers, a 30-day trend and breakdowns, over what the principal may see (Asia/Shanghai days). */
 export async function overview(db: Queryable, p: Principal, now: Date) {
+  // Queries that compare with `now` bind it as $1; the others get a parameter list without it,
+  // since PostgreSQL refuses bound parameters a statement does not use.
   const params: unknown[] = [now];
   const scope = scopeCondition(p, 'a', params);
+  const plainParams: unknown[] = [];
+  const plainScope = scopeCondition(p, 'a', plainParams);
   const day = `(a.created_at at time zone 'Asia/Shanghai')::date`;
   const today = `($1::timestamptz at time zone 'Asia/Shanghai')::date`;
   const t = await db.query(
@@ -23,8 +25,8 @@ export async function overview(db: Queryable, p: Principal, now: Date) {
   );
   const r = await db.query(
     `select count(*)::int as rated, count(*) filter (where r.rating in ('satisfied', 'basically_satisfied'))::int as satisfied
-       from ratings r join appeals a on a.id = r.appeal_id where ${scope} and $1::timestamptz is not null`,
-    params,
+       from ratings r join appeals a on a.id = r.appeal_id where ${plainScope}`,
+    plainParams,
   );
   const trend = await db.query(
     `with days as (select generate_series(${today} - 29, ${today}, interval '1 day')::date as d)
@@ -36,14 +38,14 @@ export async function overview(db: Queryable, p: Principal, now: Date) {
   );
   const byCategory = await db.query(
     `select c.code, c.name, count(*)::int as count from appeals a join categories c on c.code = split_part(a.category_code, '.', 1)
-      where ${scope} and $1::timestamptz is not null group by c.code, c.name order by count desc limit 15`,
-    params,
+      where ${plainScope} group by c.code, c.name order by count desc limit 15`,
+    plainParams,
   );
   const byRegion = await db.query(
     `select g.code, g.name, count(*)::int as count from appeals a join regions r on r.code = a.region_code
        join regions g on g.level = 3 and r.path like g.path || '%'
-      where ${scope} and $1::timestamptz is not null group by g.code, g.name order by count desc`,
-    params,
+      where ${plainScope} group by g.code, g.name order by count desc`,
+    plainParams,
   );
   const rated = r.rows[0]?.rated ?? 0;
   const satisfied = r.rows[0]?.satisfied ?? 0;

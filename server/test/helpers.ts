@@ -4,8 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { AppealAction } from '../../shared/workflow';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { buildApp } from '../app';
+import { openSession } from '../auth/session';
 import { CalendarStore } from '../calendar/store';
 import type { AppContext } from '../context';
 import { createPool, type Pool } from '../db/pool';
@@ -103,4 +104,43 @@ export function validActionBody(action: AppealAction, unitId: string = crypto.ra
     report: { note: '已到场' },
   };
   return bodies[action];
+}
+
+/**
+ * Registers the usual lifecycle for an HTTP test file: a context and app before all tests, closed
+ * after. Read `t.ctx` / `t.app` inside tests (they exist once beforeAll has run).
+ */
+export function useTestApp(overrides: Partial<AppContext> = {}): { readonly ctx: AppContext; readonly app: FastifyInstance } {
+  let ctx: AppContext | undefined;
+  let app: FastifyInstance | undefined;
+  beforeAll(async () => {
+    ctx = testContext(overrides);
+    app = await testApp(ctx);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await closeTestPool();
+  });
+  return {
+    get ctx() {
+      if (!ctx) throw new Error('useTestApp: read ctx inside a test');
+      return ctx;
+    },
+    get app() {
+      if (!app) throw new Error('useTestApp: read app inside a test');
+      return app;
+    },
+  };
+}
+
+/** A resident session token for a phone, as if the one-time code had been verified. */
+export async function residentSession(ctx: AppContext, phone: string): Promise<string> {
+  return (await openSession(ctx, { residentPhone: phone })).token;
+}
+
+/** Asserts a 400 VALIDATION_FAILED whose message names the field. */
+export function expectValidation(res: { status: number; body: { error?: { code?: string; message?: string } } }, field: string, what: string): void {
+  expect(res.status, `${what}: ${JSON.stringify(res.body)}`).toBe(400);
+  expect(res.body.error?.code, what).toBe('VALIDATION_FAILED');
+  expect(res.body.error?.message, what).toContain(field);
 }
