@@ -8,6 +8,7 @@ import { AppError } from '../errors';
 import { openRuntime, type Runtime } from '../runtime';
 import { seedDemoCity } from '../seed/demo';
 import { registerDispatchCommands } from '../dispatch/cli';
+import { registerClusterCommands } from '../dispatch/cluster/cli';
 import { registerMonitorCommands } from '../monitor/cli';
 import { serve } from './serve';
 
@@ -68,6 +69,7 @@ export function buildProgram(): Command {
       }),
     );
   registerDispatchCommands(program);
+  registerClusterCommands(program);
   registerMonitorCommands(program);
   return program;
 }

@@ -12,6 +12,10 @@ import { authRoutes } from './auth';
 import { referenceRoutes } from './reference';
 import { residentRoutes } from './resident';
 import { trackRoutes } from './track';
+import { dispatchRoutes } from './dispatch';
+import { hotIssueRoutes } from './hot-issues';
+import { monitorDutyRoutes } from './monitor-duty';
+import { monitorIngestRoutes } from './monitor-ingest';
 
 /** Mounts every API route. */
 export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -19,7 +23,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Pro
     await ctx.pool.query('select 1');
     return { status: 'ok' };
   });
-  for (const routes of [authRoutes, residentRoutes, appealRoutes, actionRoutes, trackRoutes, referenceRoutes, attachmentRoutes, adminRoutes, adminReferenceRoutes, publicRoutes, statsRoutes, templateRoutes]) {
+  for (const routes of [authRoutes, residentRoutes, appealRoutes, actionRoutes, trackRoutes, referenceRoutes, attachmentRoutes, adminRoutes, adminReferenceRoutes, publicRoutes, statsRoutes, templateRoutes, dispatchRoutes, hotIssueRoutes, monitorIngestRoutes, monitorDutyRoutes]) {
     await routes(app, ctx);
   }
 }

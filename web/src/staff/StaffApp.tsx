@@ -37,6 +37,14 @@ const AdminUsersPage = named(() => import('./admin/UsersPage'), 'UsersPage');
 const AdminCategoriesPage = named(() => import('./admin/CategoriesPage'), 'CategoriesPage');
 const AdminCalendarPage = named(() => import('./admin/CalendarPage'), 'CalendarPage');
 const AdminTemplatesPage = named(() => import('./admin/TemplatesPage'), 'TemplatesPage');
+const AdminRoutingRulesPage = named(() => import('./admin/RoutingRulesPage'), 'RoutingRulesPage');
+const HotIssuesPage = named(() => import('./hot/HotIssuesPage'), 'HotIssuesPage');
+const HotIssueReportPage = named(() => import('./hot/HotIssueReportPage'), 'HotIssueReportPage');
+const DutyConsolePage = named(() => import('./duty/DutyConsolePage'), 'DutyConsolePage');
+const RosterPage = named(() => import('./duty/RosterPage'), 'RosterPage');
+const BriefsPage = named(() => import('./duty/BriefsPage'), 'BriefsPage');
+const SchemesPage = named(() => import('./duty/SchemesPage'), 'SchemesPage');
+const SourcesPage = named(() => import('./duty/SourcesPage'), 'SourcesPage');
 
 const COUNTS_EVERY_MS = 60_000;
 
@@ -173,6 +181,14 @@ function Workbench({ me }: { me: StaffMe }) {
                 <Route path="admin/categories" element={<AdminCategoriesPage />} />
                 <Route path="admin/calendar" element={<AdminCalendarPage />} />
                 <Route path="admin/templates" element={<AdminTemplatesPage />} />
+                <Route path="admin/routing" element={<AdminRoutingRulesPage />} />
+                <Route path="admin/schemes" element={<SchemesPage />} />
+                <Route path="admin/sources" element={<SourcesPage />} />
+                <Route path="hot" element={<HotIssuesPage />} />
+                <Route path="hot/:id" element={<HotIssueReportPage />} />
+                <Route path="duty" element={<DutyConsolePage />} />
+                <Route path="duty/roster" element={<RosterPage />} />
+                <Route path="duty/briefs" element={<BriefsPage />} />
                 <Route path="*" element={<ErrorState error={new ApiError(404, 'NOT_FOUND', '页面不存在')} notFoundText="没有这个页面。" />} />
               </Routes>
             </Suspense>
