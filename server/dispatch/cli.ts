@@ -1,6 +1,6 @@
 // CLI for smart dispatch: `minsheng classify` (JSONL in → JSONL out) and `minsheng model
 // train|eval`. Actions are async: the binary must use program.parseAsync().
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
@@ -12,6 +12,7 @@ import {
   loadModel,
   readCsv,
   saveModel,
+  serializeModel,
   trainNaiveBayesBaseline,
   trainWithHoldout,
   type Classifier,
@@ -143,7 +144,9 @@ export function registerDispatchCommands(program: Command): void {
       }
       Object.assign(model.meta, meta);
       saveModel(model, opts.out);
-      process.stdout.write(`trained ${model.kind} model on ${examples.length} rows, ${labels.size} labels, ${model.meta.trainSeconds.toFixed(1)} s → ${opts.out}\n`);
+      const mb = (n: number): string => `${(n / 1e6).toFixed(1)} MB`;
+      const size = `${mb(statSync(opts.out).size)}, ${mb(serializeModel(model).length)} gzipped`;
+      process.stdout.write(`trained ${model.kind} model on ${examples.length} rows, ${labels.size} labels, ${model.meta.trainSeconds.toFixed(1)} s → ${opts.out} (${size})\n`);
     }));
 
   const evalCmd: Command = modelCmd

@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/pool';
 
 /** Names of the queued tasks (handlers in jobs/tasks.ts). */
-export type TaskName = 'deadline_check' | 'send_sms';
+export type TaskName = 'deadline_check' | 'send_sms' | 'dispatch_appeal' | 'dispatch_retrain' | 'poll_feeds';
 
 /**
  * Enqueues a job in the caller's transaction (graphile-worker's add_job is plain SQL), so the job

@@ -87,13 +87,3 @@ export async function updateTimeLimitClass(
   await db.query('update time_limit_classes set sign_days = $2, handle_days = $3, warn_before_hours = $4 where code = $1', [code, v.signDays, v.handleDays, v.warnBeforeHours]);
   return findTimeLimitClass(db, code);
 }
-
-/** The most specific county or town whose name occurs in a text (deepest, then longest), or null. */
-export async function findRegionNamedIn(db: Queryable, text: string): Promise<string | null> {
-  const res = await db.query<{ code: string }>(
-    `select code from regions where level between 3 and 4 and strpos($1, name) > 0
-      order by level desc, length(name) desc, code limit 1`,
-    [text],
-  );
-  return res.rows[0]?.code ?? null;
-}

@@ -10,6 +10,9 @@ import { findUserByUsername } from '../repositories/users';
 import { listCategories } from '../repositories/reference';
 import demo from './data/demo-units.json';
 import regions from './data/regions-341200.json';
+import routing from './data/demo-routing.json';
+import { upsertRoutingRule } from '../repositories/dispatch';
+import { DEMO_PUSH_SOURCE, seedMonitorDemo } from '../monitor/seed';
 
 /** City-level demo users: one per role (DOMAIN.md "Who uses it"). */
 export const CITY_USERS = [
@@ -56,8 +59,30 @@ export async function seedDemoCity(ctx: AppContext): Promise<boolean> {
     await createUser(ctx.pool, { username: `handler-${unit.code}`, passwordHash, displayName: `${unit.name}承办人`, role: 'handler', unitCode: unit.code });
     await createUser(ctx.pool, { username: `head-${unit.code}`, passwordHash, displayName: `${unit.name}负责人`, role: 'head', unitCode: unit.code });
   }
+  await seedDemoRouting(ctx);
+  await seedMonitorDemo(ctx.pool);
   await seedDemoAppeals(ctx);
   return true;
+}
+
+/** The demo city's routing rules (admins edit them in 分派规则). */
+async function seedDemoRouting(ctx: AppContext): Promise<void> {
+  const categories = await listCategories(ctx.pool);
+  for (const r of routing.rules) {
+    const unit = 'unit' in r && r.unit ? await findUnitByCode(ctx.pool, r.unit) : null;
+    if ('unit' in r && r.unit && !unit) throw new Error(`routing unit ${r.unit} missing`);
+    const category = 'category' in r ? categories.find((c) => c.name === r.category && c.level === 1) : undefined;
+    await upsertRoutingRule(ctx.pool, crypto.randomUUID(), {
+      categoryCode: category?.code ?? null,
+      regionCode: null,
+      keyword: 'keyword' in r ? (r.keyword ?? null) : null,
+      target: unit ? 'unit' : 'territorial',
+      unitId: unit?.id ?? null,
+      priority: 0,
+      note: 'note' in r ? (r.note ?? null) : null,
+      isActive: true,
+    }, null);
+  }
 }
 
 /** Sample appeals in every state, walked there through the real commands. */
@@ -100,5 +125,6 @@ export function demoLoginHelp(): string[] {
   return [
     `Demo users (password: ${DEMO_PASSWORD}): ${CITY_USERS.map((u) => u.username).join(', ')}`,
     '  and for every unit handler-<unit code> / head-<unit code>, e.g. handler-cgj (城管局), head-cgj, handler-341202 (颍州区), handler-341202002 (文峰街道)',
+    `Demo 舆情 push source: X-Minsheng-Source ${DEMO_PUSH_SOURCE.code}, HMAC secret ${DEMO_PUSH_SOURCE.secret}`,
   ];
 }

@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/pool';
 import categoriesData from './data/categories.json';
 import regionsData from './data/regions-341200.json';
+import { installShippedModel } from '../dispatch/shipped';
 
 /** Default time-limit classes (DOMAIN.md): urgent/simple 2 working days, general 5, complex at consultation. */
 export const DEFAULT_TIME_LIMIT_CLASSES = [
@@ -44,4 +45,14 @@ export async function seedReferenceData(db: Queryable): Promise<void> {
       [c.code, c.name, 'parent' in c ? c.parent : null, c.level, c.timeLimitClass],
     );
   }
+  // The account automatic steps act as (智能分派): it cannot log in, but its actions carry a name.
+  await db.query(
+    `insert into users (id, username, password_hash, display_name, role, is_active) values ($1, 'system', '!', '智能分派', 'dispatcher', false)
+     on conflict (id) do nothing`,
+    [SYSTEM_USER_ID],
+  );
+  await installShippedModel(db);
 }
+
+/** The id of the system account automatic dispatch acts as. */
+export const SYSTEM_USER_ID = '00000000-0000-4000-8000-000000000001';

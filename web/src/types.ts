@@ -208,7 +208,19 @@ export interface StaffUser {
   isActive?: boolean;
 }
 
+/** What smart dispatch reads from an appeal's text (POST /api/dispatch/suggest, GET /api/appeals/:id/dispatch). */
 export interface Suggestion {
   categories: { code: string; name: string; p: number }[];
-  units: { unitId: string; name: string; p: number }[];
+  units: { unitId: string; code?: string; name: string; p: number; why?: string[] }[];
+  place?: { regionCode: string; regionName: string; level: 'city' | 'county' | 'town' | 'village'; detail: string[]; why: string[] };
+  urgency?: { isUrgent: boolean; reasons: string[] };
+  autoAssign?: boolean;
+}
+
+/** An appeal's stored suggestion and the corrections dispatchers made to it. */
+export interface AppealDispatch extends Suggestion {
+  isStored: boolean;
+  isAutoAssigned: boolean;
+  suggestedAt: string | null;
+  corrections: { kind: 'category' | 'unit' | 'region'; suggested: string | null; chosen: string; createdAt: string }[];
 }

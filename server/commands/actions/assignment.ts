@@ -6,6 +6,7 @@ import { findTimeLimitClass } from '../../repositories/reference';
 import { findUnits } from '../../repositories/units';
 import { cancelDeadlineJobs, scheduleDeadlineJobs, startClock } from '../deadlines';
 import { notifyUnit } from '../notify';
+import { recordChoice } from '../../dispatch/jobs';
 import { defineAction, type ActionInput } from './types';
 
 const assignBody = z
@@ -22,7 +23,7 @@ const assignBody = z
 type AssignBody = z.infer<typeof assignBody>;
 
 /** Shared by 交办 and 改派: checks the units, sets participation, starts the clock, tells the units. */
-async function assignTo({ db, appeal, body, now, calendar }: ActionInput<AssignBody>) {
+async function assignTo({ db, appeal, body, now, calendar, principal }: ActionInput<AssignBody>) {
   if (body.coUnitIds.includes(body.leadUnitId)) throw invalid('coUnitIds', 'the lead unit cannot also be a co-unit');
   if (new Set(body.coUnitIds).size !== body.coUnitIds.length) throw invalid('coUnitIds', 'a unit is listed twice');
   const ids = [body.leadUnitId, ...body.coUnitIds];
@@ -43,8 +44,11 @@ async function assignTo({ db, appeal, body, now, calendar }: ActionInput<AssignB
   await addParticipation(db, appeal.id, body.leadUnitId, 'lead', now);
   for (const id of body.coUnitIds) await addParticipation(db, appeal.id, id, 'co', now);
   const lead = units.find((u) => u.id === body.leadUnitId);
+  // A first assignment honours a clock start fixed at submission (a dispatched post counts from its
+  // publication); every other assignment starts the new unit's clock now.
+  const clockStart = appeal.status === 'accepted' && appeal.clockStartedAt ? appeal.clockStartedAt : now;
   return {
-    patch: { leadUnitId: body.leadUnitId, timeLimitClass: classCode, signedAt: null, ...startClock(calendar, now, limitClass.signDays, handleDays) },
+    patch: { leadUnitId: body.leadUnitId, timeLimitClass: classCode, signedAt: null, ...startClock(calendar, clockStart, limitClass.signDays, handleDays) },
     payload: {
       leadUnitId: body.leadUnitId,
       leadUnitName: lead?.name ?? null,
@@ -53,9 +57,12 @@ async function assignTo({ db, appeal, body, now, calendar }: ActionInput<AssignB
       timeLimitClass: classCode,
       handleDays,
       note: body.note ?? null,
+      ...(clockStart !== now ? { clockStartedAt: clockStart.toISOString() } : {}),
     },
     after: async (updated: import('../../repositories/appeals').Appeal) => {
       await scheduleDeadlineJobs(db, updated);
+      // A unit other than the suggested one is a correction the next training learns from.
+      await recordChoice(db, appeal.id, 'unit', body.leadUnitId, principal.kind === 'staff' ? principal.userId : null);
       for (const id of ids) {
         await notifyUnit(db, appeal.id, id, id === body.leadUnitId ? 'assigned_lead' : 'assigned_co', `新交办诉求：${appeal.title}`, now);
       }

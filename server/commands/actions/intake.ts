@@ -6,6 +6,9 @@ import { findVisibleAppeal } from '../../repositories/appeals';
 import { appendEvent } from '../../repositories/events';
 import { findCategory } from '../../repositories/reference';
 import { notifyResident } from '../notify';
+import { recordChoice } from '../../dispatch/jobs';
+import { markMerged } from '../../repositories/duplicates';
+import { enqueueJob } from '../../jobs/enqueue';
 import { defineAction } from './types';
 
 const reason = z.string().trim().min(1, '请填写理由').max(LIMITS.reasonMax);
@@ -19,14 +22,17 @@ export const accept = defineAction({
     timeLimitClass: z.enum(TIME_LIMIT_CLASSES).optional(),
     note: z.string().max(LIMITS.reasonMax).optional(),
   }).strict(),
-  async apply({ db, body }) {
+  async apply({ db, body, appeal, principal }) {
     if (body.categoryCode && !(await findCategory(db, body.categoryCode))) throw invalid('categoryCode', 'unknown category');
+    if (body.categoryCode) await recordChoice(db, appeal.id, 'category', body.categoryCode, principal.kind === 'staff' ? principal.userId : null);
     return {
       patch: {
         ...(body.categoryCode ? { categoryCode: body.categoryCode } : {}),
         ...(body.timeLimitClass ? { timeLimitClass: body.timeLimitClass } : {}),
       },
       payload: { note: body.note ?? null, categoryCode: body.categoryCode ?? null, timeLimitClass: body.timeLimitClass ?? null },
+      // Above the city's threshold the accepted appeal is assigned automatically (dispatch job).
+      after: async () => enqueueJob(db, 'dispatch_appeal', { appealId: appeal.id }),
     };
   },
 });
@@ -75,15 +81,18 @@ export const merge = defineAction({
     return {
       patch: { mergedIntoId: target.id, closedAt: now },
       payload: { targetId: target.id, targetTrackingCode: target.trackingCode, reason: body.reason ?? null },
-      after: async () =>
-        notifyResident(
+      after: async () => {
+        // A proposed duplicate that the dispatcher merged is settled, not proposed again.
+        await markMerged(db, appeal.id, target.id);
+        await notifyResident(
           db,
           appeal.id,
           appeal.phone,
           'merged',
           `您的诉求（${appeal.trackingCode}）与已受理的同类诉求（${target.trackingCode}）合并办理，办理结果将同步告知您。`,
           now,
-        ),
+        );
+      },
     };
   },
 });

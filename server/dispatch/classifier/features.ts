@@ -185,7 +185,7 @@ export class Featurizer {
 }
 
 /** Smoothed IDF (ln((1+N)/(1+df)) + 1) over count vectors; buckets below minDf get 0. */
-export function fitIdf(docs: SparseVec[], hashBits: number, minDf: number): Float32Array {
+export function fitIdf(docs: readonly SparseVec[], hashBits: number, minDf: number): Float32Array {
   const df = new Int32Array(1 << hashBits);
   for (const d of docs) for (let i = 0; i < d.idx.length; i++) df[d.idx[i] as number] = (df[d.idx[i] as number] as number) + 1;
   const idf = new Float32Array(1 << hashBits);

@@ -2,7 +2,7 @@
 import { stratifiedHashSplit, type LabelledExample } from './dataset';
 import { computeMetrics, type EvalResult } from './metrics';
 import type { Classifier } from './model';
-import { trainClassifier, type TrainOptions } from './train';
+import { trainClassifier, usableExamples, type TrainOptions } from './train';
 
 export { readCsv, parseCsv, parseCsvRecords, requireColumns, type CsvTable } from './csv';
 export { examplesFromTable, stratifiedHashSplit, groupNearDuplicates, stableHash, type LabelledExample } from './dataset';
@@ -10,10 +10,10 @@ export { DEFAULT_FEATURES, Featurizer, type FeatureConfig } from './features';
 export { computeMetrics, formatReport, type EvalResult, type ClassMetrics } from './metrics';
 export { LinearClassifier, type Classifier, type Prediction, type LabelProb, type TrainingMeta } from './model';
 export { NaiveBayesClassifier, trainNaiveBayesBaseline, type NaiveBayesOptions } from './naiveBayes';
-export { saveModel, loadModel, readModelHeader, MODEL_FORMAT_VERSION, type ModelHeader } from './io';
+export { saveModel, loadModel, readModelHeader, serializeModel, deserializeModel, encodeModel, decodeModel, MODEL_FORMAT_VERSION, type ModelHeader } from './io';
 export { Segmenter, getSegmenter, normaliseText } from './text';
-export { trainClassifier, DEFAULT_HEADS, type TrainOptions, type HeadSpec } from './train';
-export { loadTeddycup, loadTeddycupSplit, TEDDYCUP_SPLIT } from './teddycup';
+export { trainClassifier, usableExamples, DEFAULT_HEADS, type TrainOptions, type HeadSpec } from './train';
+export { loadTeddycup, loadTeddycupSplit, TEDDYCUP_SPLIT, type TeddycupExample } from './teddycup';
 
 /** Classifies every example and computes accuracy, macro-F1 and the per-class table. */
 export function evaluate(model: Classifier, examples: readonly LabelledExample[]): EvalResult {
@@ -30,8 +30,9 @@ export function evaluate(model: Classifier, examples: readonly LabelledExample[]
  * model is trained on 80 % and scored on a stable-hash 20 % hold-out (near-duplicates kept on one
  * side), then the shipped model is retrained on everything.
  */
-export function trainWithHoldout(examples: readonly LabelledExample[], options: TrainOptions = {}): { model: Classifier; holdout?: EvalResult } {
+export function trainWithHoldout(rows: readonly LabelledExample[], options: TrainOptions = {}): { model: Classifier; holdout?: EvalResult } {
   const started = performance.now();
+  const examples = usableExamples(rows);
   let holdout: EvalResult | undefined;
   if (examples.length >= 50) {
     const { train, test } = stratifiedHashSplit(examples, { testFraction: 0.2, salt: 'minsheng-train-holdout' });
@@ -41,6 +42,7 @@ export function trainWithHoldout(examples: readonly LabelledExample[], options: 
   }
   const model = trainClassifier(examples, options);
   model.meta.trainSeconds = (performance.now() - started) / 1000;
+  if (examples.length < rows.length) model.meta.skippedEmptyRows = rows.length - examples.length;
   if (holdout) model.meta.metrics = { accuracy: holdout.accuracy, macroF1: holdout.macroF1, on: `20% stable-hash hold-out (${holdout.n} rows); final model retrained on all rows` };
   return { model, holdout };
 }

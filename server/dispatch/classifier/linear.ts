@@ -32,6 +32,10 @@ export interface LinearOptions {
   seed: number;
   /** SVM: stop when the projected-gradient spread of a pass falls below this (LIBLINEAR uses 0.1). */
   tolerance: number;
+  /** Exponent of the balanced class weights (1 = every class the same total weight). */
+  balancePower?: number;
+  /** NB-SVM: exponent β of the log-count-ratio scaling |r|^β (0 = plain SVM, 1 = Wang & Manning). */
+  nbPower?: number;
 }
 
 /** Small, fast, seedable PRNG (mulberry32) so shuffles are identical on every run. */
@@ -56,15 +60,15 @@ export function shuffle(a: Int32Array, rng: () => number): void {
   }
 }
 
-function classWeights(rows: Rows, balanced: boolean): Float64Array {
+function classWeights(rows: Rows, opt: Pick<LinearOptions, 'balanced' | 'balancePower'>): Float64Array {
   const cw = new Float64Array(rows.nClasses).fill(1);
-  if (!balanced) return cw;
+  if (!opt.balanced) return cw;
   const counts = new Float64Array(rows.nClasses);
   for (const y of rows.y) counts[y] = (counts[y] as number) + 1;
   const n = rows.y.length;
   for (let k = 0; k < rows.nClasses; k++) {
     const c = counts[k] as number;
-    cw[k] = c > 0 ? n / (rows.nClasses * c) : 1;
+    cw[k] = c > 0 ? (n / (rows.nClasses * c)) ** (opt.balancePower ?? 1) : 1;
   }
   return cw;
 }
@@ -75,7 +79,7 @@ export function trainSvm(rows: Rows, opt: LinearOptions, scales?: Float32Array[]
   const n = rows.y.length;
   const W = new Float32Array(nCols * nClasses);
   const B = new Float32Array(nClasses);
-  const cw = classWeights(rows, opt.balanced);
+  const cw = classWeights(rows, opt);
   const sqNorm = new Float64Array(n);
   const order = new Int32Array(n);
   const w = new Float64Array(nCols);
@@ -139,7 +143,7 @@ export function trainLogReg(rows: Rows, opt: LinearOptions): LinearWeights {
   const G = new Float64Array(nCols * K).fill(1e-8);
   const B = new Float64Array(K);
   const GB = new Float64Array(K).fill(1e-8);
-  const cw = classWeights(rows, opt.balanced);
+  const cw = classWeights(rows, opt);
   const rng = makeRng(opt.seed);
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;

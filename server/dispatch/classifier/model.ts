@@ -1,6 +1,7 @@
 // The trained classifiers and their common prediction interface.
 import { Featurizer, type FeatureConfig, type SparseVec } from './features';
 import { softmaxInPlace, type LinearWeights } from './linear';
+import type { QuantizedWeights } from './quantize';
 
 /** One label with its probability. */
 export interface LabelProb {
@@ -60,6 +61,8 @@ export interface LinearHead {
   temperature: number;
   /** Mixing weight when several heads are averaged (probability space). */
   mix: number;
+  /** The 8-bit form `weights.w` was rebuilt from; the model file stores this instead. */
+  quantized?: QuantizedWeights;
 }
 
 /** Hashed TF-IDF features followed by one or more linear heads whose probabilities are averaged. */
@@ -120,6 +123,24 @@ export class LinearClassifier implements Classifier {
   probabilitiesOf(x: SparseVec): Float64Array {
     const K = this.labels.length;
     const H = this.heads.length;
+    const acc = this.accumulate(x);
+    const p = new Float64Array(K);
+    const s = new Float64Array(K);
+    let total = 0;
+    for (let h = 0; h < H; h++) {
+      const head = this.heads[h] as LinearHead;
+      for (let k = 0; k < K; k++) s[k] = ((acc[h * K + k] as number) + (head.weights.b[k] as number)) * head.temperature;
+      softmaxInPlace(s);
+      for (let k = 0; k < K; k++) p[k] = (p[k] as number) + head.mix * (s[k] as number);
+      total += head.mix;
+    }
+    for (let k = 0; k < K; k++) p[k] = (p[k] as number) / total;
+    return p;
+  }
+
+  /** Every head's w·x for one L2 norm over all features (into the scratch accumulator). */
+  private accumulate(x: SparseVec): Float64Array {
+    const KH = this.labels.length * this.heads.length;
     const S = this.stride;
     const table = this.packed;
     const acc = this.acc;
@@ -133,21 +154,11 @@ export class LinearClassifier implements Classifier {
       const base = c * S;
       const v = (sublinear ? (tf < LOG_TABLE.length ? (LOG_TABLE[tf] as number) : 1 + Math.log(tf)) : tf) * (table[base] as number);
       norm += v * v;
-      for (let i = 0; i < K * H; i++) acc[i] = (acc[i] as number) + (table[base + 1 + i] as number) * v;
+      for (let i = 0; i < KH; i++) acc[i] = (acc[i] as number) + (table[base + 1 + i] as number) * v;
     }
     const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    const p = new Float64Array(K);
-    const s = new Float64Array(K);
-    let total = 0;
-    for (let h = 0; h < H; h++) {
-      const head = this.heads[h] as LinearHead;
-      for (let k = 0; k < K; k++) s[k] = ((acc[h * K + k] as number) * inv + (head.weights.b[k] as number)) * head.temperature;
-      softmaxInPlace(s);
-      for (let k = 0; k < K; k++) p[k] = (p[k] as number) + head.mix * (s[k] as number);
-      total += head.mix;
-    }
-    for (let k = 0; k < K; k++) p[k] = (p[k] as number) / total;
-    return p;
+    for (let i = 0; i < KH; i++) acc[i] = (acc[i] as number) * inv;
+    return acc;
   }
 
   /** Probabilities per label for one appeal. */

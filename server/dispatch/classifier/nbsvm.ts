@@ -45,6 +45,7 @@ export function trainNbSvm(rows: Rows, opt: LinearOptions): LinearWeights {
     }
   }
   const alpha = opt.l2 > 0 ? opt.l2 : 1;
+  const power = opt.nbPower ?? 1;
   const scales: Float32Array[] = [];
   for (let k = 0; k < K; k++) {
     let pn = 0;
@@ -57,7 +58,7 @@ export function trainNbSvm(rows: Rows, opt: LinearOptions): LinearWeights {
     for (let c = 0; c < nCols; c++) {
       const p = ((sums[c * K + k] as number) + alpha) / pn;
       const q = ((all[c] as number) - (sums[c * K + k] as number) + alpha) / qn;
-      r[c] = Math.abs(Math.log(p / q));
+      r[c] = power === 1 ? Math.abs(Math.log(p / q)) : Math.abs(Math.log(p / q)) ** power;
     }
     scales.push(r);
   }

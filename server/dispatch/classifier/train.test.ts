@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseCsv } from './csv';
 import { examplesFromTable } from './dataset';
-import { evaluate, loadModel, readModelHeader, saveModel, trainClassifier, trainNaiveBayesBaseline, type LinearClassifier } from './index';
+import { evaluate, loadModel, MODEL_FORMAT_VERSION, readModelHeader, saveModel, trainClassifier, trainNaiveBayesBaseline, type LinearClassifier } from './index';
 import { syntheticExamples } from './testFixtures';
 
 const dir = mkdtempSync(join(tmpdir(), 'dispatch-test-'));
@@ -41,7 +41,7 @@ describe('trainClassifier', () => {
     loaded.warm();
     for (const e of test) expect(Array.from(loaded.probabilities(e.title!, e.text))).toEqual(Array.from(model.probabilities(e.title!, e.text)));
     const { header } = readModelHeader(path);
-    expect(header).toMatchObject({ format: 'minsheng-dispatch-classifier', version: 1, labels: model.labels, meta: { dataFile: 'synthetic.csv', rows: 90 } });
+    expect(header).toMatchObject({ format: 'minsheng-dispatch-classifier', version: MODEL_FORMAT_VERSION, labels: model.labels, meta: { dataFile: 'synthetic.csv', rows: 90 } });
     expect(header.features.hashBits).toBe(16);
   });
 

@@ -6,6 +6,7 @@ import { DEFAULT_FEATURES, Featurizer, fitIdf, type FeatureConfig, type SparseVe
 import { fitTemperature, scoreRow, trainLogReg, trainSvm, type LinearOptions, type LinearWeights, type Rows } from './linear';
 import { trainNbHead, trainNbSvm } from './nbsvm';
 import { LinearClassifier, type LinearHead, type TrainingMeta } from './model';
+import { dequantizeWeights, quantizeWeights } from './quantize';
 
 /** One head to train: solver settings and its weight in the probability average. */
 export interface HeadSpec extends LinearOptions {
@@ -18,6 +19,10 @@ export interface TrainOptions {
   heads?: HeadSpec[];
   /** Fraction of training data held out (by stable hash) to fit softmax temperatures; 0 = skip. */
   calibrationFraction?: number;
+  /** Store weights in 8 bits per class and column (default true; see quantize.ts). */
+  quantize?: boolean;
+  /** How several heads are joined: average their probabilities, or their scores (one head). */
+  combine?: 'probabilities' | 'scores';
   meta?: Partial<TrainingMeta>;
 }
 
@@ -39,15 +44,51 @@ export interface PreparedData {
   keys: string[];
 }
 
+/** The full feature configuration for partial overrides of the defaults. */
+export function featureConfig(features: Partial<FeatureConfig> = {}): FeatureConfig {
+  return { ...DEFAULT_FEATURES, ...features, userWords: [...(features.userWords ?? DEFAULT_FEATURES.userWords)] };
+}
+
+/**
+ * Checks rows before training and drops those without any text. Throws a clear error when nothing
+ * can be learnt: no rows, a row without a label, or fewer than two distinct labels.
+ */
+export function usableExamples(examples: readonly LabelledExample[]): LabelledExample[] {
+  if (examples.length === 0) throw new Error('no training rows');
+  const out: LabelledExample[] = [];
+  examples.forEach((e, i) => {
+    if (typeof e.label !== 'string' || e.label.trim().length === 0) throw new Error(`training row ${i + 1}: empty label`);
+    if (typeof e.text !== 'string') throw new Error(`training row ${i + 1}: text must be a string`);
+    if ((e.title ?? '').trim().length > 0 || e.text.trim().length > 0) out.push(e);
+  });
+  if (out.length === 0) throw new Error('no training row has any text (title or details)');
+  const labels = [...new Set(out.map((e) => e.label))];
+  if (labels.length < 2) throw new Error(`need at least 2 distinct labels to train a classifier, got ${labels.length} (${JSON.stringify(labels[0])})`);
+  return out;
+}
+
+/** Raw hashed counts of every example (segmentation is the slow part: tuning reuses these). */
+export function countExamples(examples: readonly LabelledExample[], config: FeatureConfig): SparseVec[] {
+  const fz = new Featurizer(config);
+  return examples.map((e) => fz.countVector(e.title ?? '', e.text));
+}
+
 /** Segments and hashes the examples once, fits IDF and maps kept buckets to compact columns. */
 export function prepareData(examples: readonly LabelledExample[], features: Partial<FeatureConfig> = {}): PreparedData {
   if (examples.length === 0) throw new Error('trainClassifier: no training examples');
-  const config: FeatureConfig = { ...DEFAULT_FEATURES, ...features, userWords: [...(features.userWords ?? DEFAULT_FEATURES.userWords)] };
+  const config = featureConfig(features);
+  return prepareCounts(examples, countExamples(examples, config), config);
+}
+
+/** Fits IDF on already counted examples and maps kept buckets to compact columns. */
+export function prepareCounts(examples: readonly LabelledExample[], counts: readonly SparseVec[], config: FeatureConfig): PreparedData {
+  if (examples.length === 0) throw new Error('trainClassifier: no training examples');
   const labels = [...new Set(examples.map((e) => e.label))].sort();
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
   const fz = new Featurizer(config);
-  const counts = examples.map((e) => fz.countVector(e.title ?? '', e.text));
-  const idfBucket = fitIdf(counts, config.hashBits, Math.min(config.minDf, examples.length));
+  // A feature must recur to be trusted, but a city starting with a few dozen rows keeps them all.
+  const minDf = Math.min(config.minDf, 1 + Math.floor(examples.length / 100));
+  const idfBucket = fitIdf(counts, config.hashBits, minDf);
   const colOf = new Int32Array(idfBucket.length).fill(-1);
   const bucketList: number[] = [];
   for (let b = 0; b < idfBucket.length; b++) if ((idfBucket[b] as number) > 0) bucketList.push(b);
@@ -92,28 +133,60 @@ export function fitHead(rows: Rows, spec: LinearOptions): LinearWeights {
   return trainLogReg(rows, spec);
 }
 
-/** Trains the heads on prepared data, calibrating temperatures on a stable-hash hold-out. */
+/** Weighted sum of several heads' weights: averaging scores of linear heads is one linear head. */
+export function sumWeights(parts: { weights: LinearWeights; mix: number }[]): LinearWeights {
+  const first = (parts[0] as { weights: LinearWeights }).weights;
+  const w = new Float32Array(first.w.length);
+  const b = new Float32Array(first.b.length);
+  const total = parts.reduce((a, p) => a + p.mix, 0);
+  for (const p of parts) {
+    const f = p.mix / total;
+    for (let i = 0; i < w.length; i++) w[i] = (w[i] as number) + f * (p.weights.w[i] as number);
+    for (let k = 0; k < b.length; k++) b[k] = (b[k] as number) + f * (p.weights.b[k] as number);
+  }
+  return { w, b };
+}
+
+/** Softmax temperature of weights fitted on the hold-out rows (1 when there is no hold-out). */
+function holdoutTemperature(rows: Rows, hold: number[], w: LinearWeights | undefined): number {
+  if (!w) return 1;
+  const scores = hold.map((i) => {
+    const s = new Float64Array(rows.nClasses);
+    scoreRow(w, rows.nClasses, rows.idx[i] as Int32Array, rows.val[i] as Float32Array, s);
+    return s;
+  });
+  return fitTemperature(scores, Int32Array.from(hold, (i) => rows.y[i] as number));
+}
+
+/**
+ * Trains the heads on prepared data, calibrating temperatures on a stable-hash hold-out: each head
+ * is fitted on the rest first, its temperature fitted on the hold-out, then refitted on all rows.
+ * With `combine: 'scores'` the heads' scores are averaged into one head (no extra scoring cost).
+ */
 export function trainPrepared(data: PreparedData, options: TrainOptions = {}, started = performance.now()): LinearClassifier {
   const specs = options.heads ?? DEFAULT_HEADS;
   const fraction = options.calibrationFraction ?? 0.1;
   const { rows } = data;
   const n = rows.y.length;
-  const heads: LinearHead[] = [];
   const hold: number[] = [];
   const fit: number[] = [];
   for (let i = 0; i < n; i++) (stableHash('calibration', data.keys[i] as string) < fraction ? hold : fit).push(i);
-  for (const spec of specs) {
-    let temperature = 1;
-    if (fraction > 0 && hold.length >= 20 && fit.length >= 20) {
-      const w = fitHead(subsetRows(rows, fit), spec);
-      const scores = hold.map((i) => {
-        const s = new Float64Array(rows.nClasses);
-        scoreRow(w, rows.nClasses, rows.idx[i] as Int32Array, rows.val[i] as Float32Array, s);
-        return s;
-      });
-      temperature = fitTemperature(scores, Int32Array.from(hold, (i) => rows.y[i] as number));
+  const calibrate = fraction > 0 && hold.length >= 20 && fit.length >= 20;
+  const fitRows = calibrate ? subsetRows(rows, fit) : undefined;
+  const trained = specs.map((spec) => ({ spec, part: fitRows ? fitHead(fitRows, spec) : undefined, full: fitHead(rows, spec) }));
+  let heads: LinearHead[];
+  if ((options.combine ?? 'probabilities') === 'scores' && trained.length > 1) {
+    const part = calibrate ? sumWeights(trained.map((t) => ({ weights: t.part as LinearWeights, mix: t.spec.mix }))) : undefined;
+    const full = sumWeights(trained.map((t) => ({ weights: t.full, mix: t.spec.mix })));
+    heads = [{ solver: specs.map((s) => s.solver).join('+'), weights: full, temperature: holdoutTemperature(rows, hold, part), mix: 1 }];
+  } else {
+    heads = trained.map((t) => ({ solver: t.spec.solver, weights: t.full, temperature: holdoutTemperature(rows, hold, t.part), mix: t.spec.mix }));
+  }
+  if (options.quantize ?? true) {
+    for (const h of heads) {
+      h.quantized = quantizeWeights(h.weights.w, rows.nClasses);
+      h.weights = { w: dequantizeWeights(h.quantized, rows.nClasses), b: h.weights.b };
     }
-    heads.push({ solver: spec.solver, weights: fitHead(rows, spec), temperature, mix: spec.mix });
   }
   const meta: TrainingMeta = {
     rows: n,

@@ -12,10 +12,13 @@ import { categoryPath } from '../tree';
 import type { AppealDetail } from '../types';
 import { useApi } from '../useApi';
 import { ActionModal, isDangerAction } from './actions/ActionModal';
+import { DispatchCard } from './DispatchCard';
 import { describePayload } from './events';
 import { useWorkbench } from './me';
 import { useCategories, useRegions, useTimeLimitClasses } from '../refdata';
 import { DeadlineTag, ErrorState, PageHeader, StatusTag } from './ui';
+
+const ROUTER_ROLES: readonly string[] = ['admin', 'operator', 'dispatcher', 'supervisor', 'leader', 'duty_officer'];
 
 const REPLY_STATES: Record<string, { color: string; label: string }> = {
   published: { color: 'green', label: '已发布' },
@@ -46,7 +49,9 @@ export function AppealPage() {
 
 function AppealView({ appeal, onChanged, onReload }: { appeal: AppealDetail; onChanged: (a: AppealDetail) => void; onReload: () => void }) {
   const [action, setAction] = useState<AppealAction | null>(null);
-  const { refreshCounts } = useWorkbench();
+  const { refreshCounts, me } = useWorkbench();
+  // Intake and dispatch staff of the city see what smart dispatch read from the text.
+  const isRouter = ROUTER_ROLES.includes(me.role) && !me.unit;
   const categories = useCategories();
   const regions = useRegions();
   const classes = useTimeLimitClasses();
@@ -180,6 +185,7 @@ function AppealView({ appeal, onChanged, onReload }: { appeal: AppealDetail; onC
           </Card>
         </Col>
         <Col xs={24} xl={8}>
+          {isRouter && <DispatchCard appealId={appeal.id} version={appeal.version} />}
           <Card title="承办单位" size="small">
             {appeal.units.length === 0 ? (
               <Typography.Text type="secondary">尚未交办。</Typography.Text>

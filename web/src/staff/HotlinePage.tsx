@@ -162,6 +162,13 @@ export function HotlinePage() {
                     {suggestion.units.length > 0 && (
                       <div className="ws-muted" style={{ marginTop: 4 }}>
                         建议承办：{suggestion.units.slice(0, 3).map((u) => `${u.name}（${Math.round(u.p * 100)}%）`).join('、')}
+                        {suggestion.units[0]?.why && suggestion.units[0].why.length > 0 && <div>依据：{suggestion.units[0].why.join('；')}</div>}
+                      </div>
+                    )}
+                    {suggestion.place && suggestion.place.level !== 'city' && <div className="ws-muted">发生地：{suggestion.place.regionName}</div>}
+                    {suggestion.urgency?.isUrgent && (
+                      <div style={{ color: '#cf1322' }} role="alert">
+                        紧急：{suggestion.urgency.reasons.join('；')}
                       </div>
                     )}
                   </div>

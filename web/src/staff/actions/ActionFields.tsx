@@ -1,5 +1,5 @@
 /** The form fields of each workflow action's body (the server validates again and names any bad field). */
-import { Button, Form, Input, InputNumber, Radio, Select, Space, TreeSelect } from 'antd';
+import { Button, Form, Input, InputNumber, Radio, Select, Space, Tooltip, TreeSelect } from 'antd';
 import { useMemo, useState } from 'react';
 import { LIMITS, RATING_LABELS, RATINGS } from '../../../../shared/domain';
 import type { AppealAction } from '../../../../shared/workflow';
@@ -76,20 +76,23 @@ function MergeTargetField({ appeal }: { appeal: ActionTarget }) {
   );
 }
 
-/** 智能派单 suggestions for the lead unit; nothing is shown when the service is absent. */
+/** 智能派单 suggestions for the lead unit, with why; nothing is shown when the service is absent. */
 function SuggestedUnits({ appeal }: { appeal: ActionTarget }) {
   const form = Form.useFormInstance();
   const suggestion = useDispatchSuggestion(appeal.title, appeal.body);
   if (!suggestion || suggestion.units.length === 0) return null;
   return (
-    <Form.Item label="建议主办单位" style={{ marginTop: -8 }}>
+    <Form.Item label="建议主办单位（点击采用）" style={{ marginTop: -8 }}>
       <Space wrap size={[4, 4]}>
         {suggestion.units.slice(0, 3).map((u) => (
-          <Button key={u.unitId} size="small" onClick={() => form.setFieldValue('leadUnitId', u.unitId)}>
-            {u.name} {Math.round(u.p * 100)}%
-          </Button>
+          <Tooltip key={u.unitId} title={(u.why ?? []).join('；') || undefined}>
+            <Button size="small" onClick={() => form.setFieldValue('leadUnitId', u.unitId)}>
+              {u.name} {Math.round(u.p * 100)}%
+            </Button>
+          </Tooltip>
         ))}
       </Space>
+      {suggestion.units[0]?.why && suggestion.units[0].why.length > 0 && <div className="ws-muted" style={{ marginTop: 4, fontSize: 12 }}>依据：{suggestion.units[0].why.join('；')}</div>}
     </Form.Item>
   );
 }
