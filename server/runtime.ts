@@ -7,6 +7,7 @@ import { ensureDatabase, startEmbeddedPostgres } from './db/embedded';
 import { migrate } from './db/migrate';
 import { createPool } from './db/pool';
 import { seedReferenceData } from './seed/reference';
+import { seedMonitorDefaults } from './monitor/seed';
 import { outboxSmsSender } from './sms/sender';
 import { fileAttachmentStore } from './storage/attachments';
 
@@ -37,6 +38,8 @@ export async function openRuntime(config: Config, log: (msg: string) => void): P
     const applied = await migrate(pool);
     if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
     await seedReferenceData(pool);
+    // Default alert rules and example keyword schemes (tests start without them, to set their own).
+    await seedMonitorDefaults(pool);
   } catch (err) {
     await pool.end();
     await stopEmbedded?.();

@@ -72,6 +72,7 @@ export type Actor =
   | 'lead_head' // head of the lead unit only
   | 'region_lead_unit' // lead unit that is a region government (a town 吹哨)
   | 'summoned_unit' // a unit summoned by 吹哨 that has not yet reported
+  | 'opinion_desk' // the 舆情 duty officer, on appeals of the opinion-monitoring channel only
   | 'system';
 
 /** One row of the workflow table. `to: null` keeps the status (urge, instruct …). */
@@ -115,10 +116,10 @@ const NOT_FINAL: readonly AppealStatus[] = STATUSES.filter((s) => STATUS_CLASS[s
 
 /** The workflow table: the only place that says which action moves an appeal from where to where. */
 export const WORKFLOW: readonly Transition[] = [
-  { action: 'accept', label: '受理', from: ['submitted'], to: 'accepted', who: ['operator', 'dispatcher'] },
+  { action: 'accept', label: '受理', from: ['submitted'], to: 'accepted', who: ['operator', 'dispatcher', 'opinion_desk'] },
   { action: 'reject', label: '不予受理', from: ['submitted', 'accepted'], to: 'rejected', who: ['operator', 'dispatcher'] },
   { action: 'merge', label: '并案', from: ['submitted', 'accepted'], to: 'merged', who: ['operator', 'dispatcher'] },
-  { action: 'assign', label: '交办', from: ['accepted'], to: 'assigned', who: ['dispatcher'] },
+  { action: 'assign', label: '交办', from: ['accepted'], to: 'assigned', who: ['dispatcher', 'opinion_desk'] },
   { action: 'reassign', label: '改派', from: ['returned', 'assigned'], to: 'assigned', who: ['dispatcher'] },
   { action: 'return', label: '退单', from: ['assigned'], to: 'returned', who: ['lead_unit'] },
   { action: 'sign', label: '签收', from: ['assigned', 'reopened'], to: 'in_progress', who: ['lead_unit'] },

@@ -5,6 +5,8 @@ import { withTransaction } from '../db/pool';
 import { notifyUnit } from '../commands/notify';
 import { findAppealById } from '../repositories/appeals';
 import { appendEvent } from '../repositories/events';
+import { retrainFromDatabase, runDispatchAppeal } from '../dispatch/jobs';
+import { pollFeeds } from '../monitor/feeds/poll';
 
 interface DeadlinePayload {
   appealId: string;
@@ -37,6 +39,15 @@ export function taskList(ctx: AppContext): Record<string, Task> {
   return {
     deadline_check: async (payload) => {
       await runDeadlineCheck(ctx, payload as DeadlinePayload);
+    },
+    dispatch_appeal: async (payload) => {
+      await runDispatchAppeal(ctx, (payload as { appealId: string }).appealId);
+    },
+    dispatch_retrain: async () => {
+      await retrainFromDatabase(ctx, 'scheduled');
+    },
+    poll_feeds: async () => {
+      await pollFeeds(ctx);
     },
     send_sms: async (payload) => {
       const p = payload as { phone: string; body: string };

@@ -10,6 +10,9 @@ export async function startWorker(ctx: AppContext, log: (level: string, msg: str
     concurrency: 2,
     noHandleSignals: true,
     pollInterval: 2000,
+    // Nightly retraining on the city's own settled appeals (corrections included); one node runs it.
+    // Every minute: poll the RSS/Atom monitoring feeds that are due (each source has its own interval).
+    crontab: ['0 2 * * * dispatch_retrain ?max=1', '* * * * * poll_feeds ?max=1'].join('\n'),
     logger: new Logger(() => (level, message) => {
       if (level === 'error' || level === 'warning') log(level, message);
     }),

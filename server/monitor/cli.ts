@@ -2,9 +2,19 @@
 //   stdin: JSON Lines {"id", "text"}  →  stdout: JSON Lines {"id", "negativity"} in input order.
 // Blank lines are skipped. The first malformed line stops the run with a message naming its
 // line number on stderr and exit code 1; lines before it have already been written.
+// `monitor import FILE --source CODE [--format csv|json|jsonl]` stores a file of posts as one batch:
+// all or nothing, a bad record names its line on stderr (exit code 1) and nothing is imported.
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Command } from 'commander';
+import { loadConfig } from '../config';
+import type { AppContext } from '../context';
+import { AppError } from '../errors';
+import { openRuntime } from '../runtime';
+import { IMPORT_FORMATS, type ImportFormat } from './ingest/formats';
+import { importPostsFile } from './ingest/import';
+import type { BatchResult } from './ingest/write';
 import { loadNegativityModel } from './negativity/negativity-model';
 
 /** What scoreJsonl needs from a model (lets tests pass a stub). */
@@ -71,7 +81,15 @@ export async function scoreJsonl(input: Readable, output: Writable, model: TextS
   }
 }
 
-/** Registers the `monitor` command group (currently `monitor score`) on the CLI program. */
+/** Imports a file of posts for a source (the `monitor import` command, testable without a process). */
+export async function importFile(ctx: AppContext, file: string, opts: { source: string; format?: string }): Promise<BatchResult> {
+  if (opts.format && !(IMPORT_FORMATS as readonly string[]).includes(opts.format)) {
+    throw new AppError(400, 'VALIDATION_FAILED', `format: must be one of ${IMPORT_FORMATS.join(', ')}`);
+  }
+  return importPostsFile(ctx, opts.source, readFileSync(file, 'utf8'), (opts.format as ImportFormat | undefined) ?? null, file);
+}
+
+/** Registers the `monitor` command group (`monitor score`, `monitor import`) on the CLI program. */
 export function registerMonitorCommands(program: Command): void {
   const monitor = program.command('monitor').description('public-opinion monitoring (舆情监测) tools');
   monitor
@@ -91,6 +109,25 @@ export function registerMonitorCommands(program: Command): void {
       if (result.error) {
         process.stderr.write(`monitor score: line ${result.error.line}: ${result.error.message}\n`);
         process.exitCode = 1;
+      }
+    });
+  monitor
+    .command('import')
+    .argument('<file>', 'a CSV (header row), JSON (array or {"posts": [...]}) or JSON Lines file of posts')
+    .requiredOption('--source <code>', 'the monitoring source the posts come from')
+    .option('--format <format>', `${IMPORT_FORMATS.join(' | ')} (default: from the file name)`)
+    .description('import posts from a file as one batch: all or nothing, a bad line is named')
+    .action(async (file: string, opts: { source: string; format?: string }) => {
+      const rt = await openRuntime(loadConfig(), (m) => process.stderr.write(`${m}\n`));
+      try {
+        const r = await importFile(rt.ctx, file, opts);
+        process.stdout.write(`imported ${r.received} records: ${r.created} new posts, ${r.updated} updated, ${r.alertIds.length} alerts raised\n`);
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        process.stderr.write(`monitor import: ${err.message}; nothing was imported\n`);
+        process.exitCode = 1;
+      } finally {
+        await rt.close();
       }
     });
 }

@@ -26,6 +26,8 @@ export function actorsOf(p: Principal, facts: AppealFacts): Set<Actor> {
   }
   const roleActor = ROLE_ACTORS[p.role];
   if (roleActor) actors.add(roleActor);
+  // The duty officer turns monitored posts into appeals (转办) and may accept and assign only those.
+  if (p.role === 'duty_officer' && facts.appeal.channel === 'opinion') actors.add('opinion_desk');
   if (!p.unit || (p.role !== 'handler' && p.role !== 'head')) return actors;
   const unitId = p.unit.id;
   const current = facts.units.filter((u) => u.isCurrent && u.unitId === unitId);

@@ -1,6 +1,7 @@
 /**
  * 领导驾驶舱 (/w/leader): today's numbers and the trends (ECharts). Every number and every bar links
- * to the appeals behind it; instructions (批示) are written on the appeal page.
+ * to the appeals behind it; instructions (批示) are written on the appeal page. Below, 舆情闭环: the
+ * measured loop of monitored posts turned into appeals.
  */
 import { Card, Col, Empty, Row, Statistic, Typography } from 'antd';
 import { useMemo } from 'react';
@@ -8,6 +9,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { formatDate } from '../format';
 import type { Overview } from '../types';
 import { useApi } from '../useApi';
+import { LoopSection } from './duty/LoopSection';
 import { EChart, type ChartOption } from './EChart';
 import { ErrorState, PageHeader } from './ui';
 
@@ -128,6 +130,7 @@ export function LeaderPage() {
           </Card>
         </Col>
       </Row>
+      <LoopSection />
       <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
         满意率 =（满意 + 基本满意）÷ 已评价。
       </Typography.Paragraph>

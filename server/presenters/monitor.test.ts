@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { presentAlert, type PostRow } from './monitor';
+
+const post: PostRow = {
+  id: 42,
+  platform: 'douyin',
+  platform_post_id: 'v1',
+  author_name: '阜阳网友',
+  author_followers: 1200,
+  author_verified: true,
+  title: null,
+  text: '工地欠薪',
+  media: ['https://x/1.jpg', 7],
+  url: null,
+  place: '颍州区',
+  region_code: '341202',
+  published_at: '2024-05-01T09:34:00+08:00',
+  received_at: new Date('2024-05-01T01:58:00Z'),
+  likes: '12',
+  shares: 3,
+  comments: 4,
+  views: 5000,
+  heat: 12.3456,
+  negativity: 0.912345,
+  scheme_ids: null,
+};
+
+describe('presentAlert', () => {
+  it('turns ids into strings and times into ISO, whatever form the row brings', () => {
+    const view = presentAlert({
+      id: 7,
+      level: 'orange',
+      status: 'open',
+      reasons: ['敏感词：含敏感词“跳楼”', 3],
+      created_at: new Date('2024-05-01T01:58:01Z'),
+      updated_at: '2024-05-01T09:58:02+08:00',
+      appeal_id: null,
+      story_id: '9',
+      story_label: '工地欠薪',
+      story_post_count: 3,
+      story_heat: 99.999,
+      story_first_at: '2024-05-01T09:34:00+08:00',
+      story_last_at: '2024-05-01T09:50:00+08:00',
+      story_region_code: null,
+      post,
+    });
+    expect(view).toEqual({
+      id: '7',
+      level: 'orange',
+      status: 'open',
+      reasons: ['敏感词：含敏感词“跳楼”'],
+      createdAt: '2024-05-01T01:58:01.000Z',
+      updatedAt: '2024-05-01T01:58:02.000Z',
+      appealId: null,
+      story: { id: '9', label: '工地欠薪', postCount: 3, heat: 100, firstAt: '2024-05-01T01:34:00.000Z', lastAt: '2024-05-01T01:50:00.000Z', regionCode: null },
+      post: {
+        id: '42',
+        platform: 'douyin',
+        platformPostId: 'v1',
+        authorName: '阜阳网友',
+        authorFollowers: 1200,
+        authorVerified: true,
+        title: null,
+        text: '工地欠薪',
+        media: ['https://x/1.jpg'],
+        url: null,
+        place: '颍州区',
+        regionCode: '341202',
+        publishedAt: '2024-05-01T01:34:00.000Z',
+        receivedAt: '2024-05-01T01:58:00.000Z',
+        likes: 12,
+        shares: 3,
+        comments: 4,
+        views: 5000,
+        heat: 12.35,
+        negativity: 0.9123,
+        schemeIds: [],
+      },
+    });
+  });
+});
