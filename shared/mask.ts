@@ -23,8 +23,8 @@ const PATTERNS: [RegExp, (m: string) => string][] = [
   [/(?<!\d)1[3-9]\d{9}(?!\d)/g, (m) => maskPhone(m)],
   // Landlines with area code.
   [/(?<!\d)0\d{2,3}-\d{7,8}(?!\d)/g, (m) => maskPhone(m)],
-  // House and room numbers: 3栋2单元401室, 12号楼, 5幢.
-  [/\d+\s*(栋|幢|号楼|单元|室|号)/g, (m) => m.replace(/\d/g, '*')],
+  // House and room numbers: 3栋2单元401室, 12号楼, 5幢 — but not line numbers (3号线) or dates (12月3号).
+  [/(?<![月\d])\d+\s*(栋|幢|号楼|单元|室|号(?!线))/g, (m) => m.replace(/\d/g, '*')],
 ];
 
 /** Masks phones, ID numbers and house numbers inside free text (published replies and appeals). */
