@@ -123,6 +123,7 @@ suite('screenshots of every page', () => {
     await page.getByTestId('action-bar').getByRole('button', { name: '交办', exact: true }).click();
     await settle(page);
     await screenshot(page, 'appeal-detail-assign-form', false);
+    await shoot(page, '/w/hot', 'hot-issues');
     await context.close();
   });
 
@@ -159,7 +160,7 @@ suite('screenshots of every page', () => {
     await leader.context.close();
 
     const admin = await staffPage(browser, 'admin');
-    for (const p of ['units', 'users', 'categories', 'calendar', 'templates']) await shoot(admin.page, `/w/admin/${p}`, `admin-${p}`);
+    for (const p of ['units', 'users', 'categories', 'calendar', 'templates', 'routing']) await shoot(admin.page, `/w/admin/${p}`, `admin-${p}`);
     await admin.context.close();
   });
 });
