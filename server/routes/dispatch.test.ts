@@ -44,6 +44,17 @@ describe('dispatch suggestions', () => {
     expect(s.urgency.reasons.length).toBeGreaterThan(0);
   });
 
+  it('suggests categories with the shipped starter model', async () => {
+    const dispatcher = await buildStaff(t.ctx, 'dispatcher');
+    const res = await call(t.app, 'POST', '/api/dispatch/suggest', {
+      token: dispatcher.token,
+      body: { title: '孩子上学难', text: '我家孩子今年小学入学，学校说学区划分变了不能报名，招生政策也没有公示，请教育部门给个说法。' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.data.categories[0]).toMatchObject({ code: '14', name: '教育文体' });
+    expect(res.body.data.modelId).toEqual(expect.any(String));
+  });
+
   it('is for city intake and dispatch staff only, and names a missing field', async () => {
     const unit = await buildUnit(t.ctx.pool);
     const handler = await buildStaff(t.ctx, 'handler', unit);
