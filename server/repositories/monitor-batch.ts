@@ -44,15 +44,21 @@ export interface BatchState {
   alerts: AlertStateRow[];
   /** Story ids reserved for stories this batch creates (unused ones are harmless gaps). */
   reservedIds: number[];
+  /** Post ids reserved for the batch's new posts (likewise). */
+  reservedPostIds: number[];
 }
 
-/** A dollar-quoted JSON literal: the tag is random and checked against the text, so the JSON cannot end it. */
-export function jsonLiteral(value: unknown): string {
-  const json = JSON.stringify(value);
+/** Text in dollar quotes whose random tag is checked not to occur in it, so the text cannot end the literal. */
+function dollarQuoted(text: string): string {
   let tag: string;
   do tag = `$j${crypto.randomBytes(4).toString('hex')}$`;
-  while (json.includes(tag));
-  return `${tag}${json}${tag}::json`;
+  while (text.includes(tag));
+  return `${tag}${text}${tag}`;
+}
+
+/** A dollar-quoted JSON literal of a value. */
+export function jsonLiteral(value: unknown): string {
+  return `${dollarQuoted(JSON.stringify(value))}::json`;
 }
 
 function intLiteral(n: number): string {
@@ -85,7 +91,8 @@ al as (select a.id, a.story_id, a.level, a.status, a.reasons from alerts a where
 select (select coalesce(json_agg(known), '[]'::json) from known) as known,
        (select coalesce(json_agg(st), '[]'::json) from st) as stories,
        (select coalesce(json_agg(al), '[]'::json) from al) as alerts,
-       (select coalesce(array_agg(nextval(pg_get_serial_sequence('stories', 'id'))), '{}') from generate_series(1, ${intLiteral(q.reserve)})) as reserved`;
+       (select coalesce(array_agg(nextval(pg_get_serial_sequence('stories', 'id'))), '{}') from generate_series(1, ${intLiteral(q.reserve)})) as reserved,
+       (select coalesce(array_agg(nextval(pg_get_serial_sequence('posts', 'id'))), '{}') from generate_series(1, ${intLiteral(q.reserve)})) as reserved_posts`;
 }
 
 interface Json {
@@ -96,7 +103,8 @@ interface Json {
  * Opens the batch's transaction, takes the ingest lock (`lockKey`) and reads the state the batch
  * builds on: its known posts (by platform and platform post id), the stories created after
  * `afterStoryId` or named in `storyIds` or holding a known post, their alerts, and `reserve`
- * fresh story ids. One round trip; the caller rolls back if anything after it fails.
+ * fresh story ids and post ids (new rows get their ids up front, so one statement can insert
+ * them and everything that refers to them). One round trip; the caller rolls back on failure.
  */
 export async function lockAndReadBatch(
   db: PoolClient,
@@ -104,7 +112,7 @@ export async function lockAndReadBatch(
   q: { platforms: string[]; postIds: string[]; afterStoryId: number; storyIds: number[]; reserve: number },
 ): Promise<BatchState> {
   const results = (await db.query(`begin; select pg_advisory_xact_lock(${intLiteral(lockKey)}); ${readSql(q)}`)) as unknown as { rows: Json[] }[];
-  const row = results[2]!.rows[0] as { known: Json[]; stories: Json[]; alerts: Json[]; reserved: (number | string)[] };
+  const row = results[2]!.rows[0] as { known: Json[]; stories: Json[]; alerts: Json[]; reserved: (number | string)[]; reserved_posts: (number | string)[] };
   return {
     known: row.known.map((k) => ({
       id: Number(k.id),
@@ -136,10 +144,11 @@ export async function lockAndReadBatch(
       reasons: Array.isArray(a.reasons) ? (a.reasons as string[]) : [],
     })),
     reservedIds: row.reserved.map(Number),
+    reservedPostIds: row.reserved_posts.map(Number),
   };
 }
 
-/** The stored fields of a post as a connector delivered them (PostInput's shape). */
+/** What is stored of a post that is known before the batch takes the lock (PreparedPost's shape). */
 export interface PostFields {
   platform: string;
   platformPostId: string;
@@ -155,24 +164,72 @@ export interface PostFields {
   latitude: number | null;
   longitude: number | null;
   publishedAt: Date;
-}
-
-/** One post to insert or update: the delivered fields plus what the pipeline derived. */
-export interface PostWrite {
-  post: PostFields;
-  sourceId: string | null;
   regionCode: string | null;
-  engagement: Engagement;
-  heat: number;
   negativity: number;
   schemeIds: string[];
+}
+
+/**
+ * A post's fields known before the lock, as a JSON object (one row of the posts recordset, its
+ * other columns added by writeAndCommitBatch). Built while preparing the batch, so the bulk of
+ * serialising — the texts — happens before the batch queues for the lock.
+ */
+export function postStaticJson(p: PostFields): string {
+  return JSON.stringify({
+    platform: p.platform,
+    platform_post_id: p.platformPostId,
+    author_name: p.authorName,
+    author_id: p.authorId,
+    author_followers: p.authorFollowers,
+    author_verified: p.authorVerified,
+    title: p.title,
+    text: p.text,
+    media: p.media,
+    url: p.url,
+    place: p.place,
+    region_code: p.regionCode,
+    latitude: p.latitude,
+    longitude: p.longitude,
+    published_at: p.publishedAt,
+    negativity: p.negativity,
+    scheme_ids: p.schemeIds,
+  });
+}
+
+/** One post to insert or update: its static JSON (postStaticJson) and what the batch decided. */
+export interface PostWrite {
+  /** A reserved id for a new post, the stored id of a known one. */
+  id: number;
+  isNew: boolean;
+  staticJson: string;
+  sourceId: string | null;
+  engagement: Engagement;
+  heat: number;
   storyId: number;
   /** Whether to record the counters as an observation in post_engagement. */
   observe: boolean;
 }
 
-/** An alert change with the raising post named by platform and platform post id. */
-export type AlertWrite = AlertChange & { platform?: string; platformPostId?: string };
+const POST_COLUMNS =
+  'id int8, is_new bool, source_id uuid, likes int8, shares int8, comments int8, views int8, heat float8, story_id int8, observe bool, ' +
+  'platform text, platform_post_id text, author_name text, author_id text, author_followers int4, author_verified bool, ' +
+  'title text, text text, media jsonb, url text, place text, region_code text, latitude float8, longitude float8, published_at timestamptz, ' +
+  'negativity float4, scheme_ids uuid[]';
+
+/** The posts recordset: each row's decided columns prepended to its static JSON object. */
+function postRecordset(rows: readonly PostWrite[]): string {
+  const json = `[${rows
+    .map((w) => {
+      const e = w.engagement;
+      const decided = JSON.stringify({ id: w.id, is_new: w.isNew, source_id: w.sourceId, likes: e.likes, shares: e.shares, comments: e.comments, views: e.views, heat: w.heat, story_id: w.storyId, observe: w.observe });
+      return `${decided.slice(0, -1)},${w.staticJson.slice(1)}`;
+    })
+    .join(',')}]`;
+  return `select * from json_to_recordset(${dollarQuoted(json)}::json) as t(${POST_COLUMNS})`;
+}
+
+/** An alert change with the id of the post that raised it. */
+export type AlertWrite = AlertChange & { postId: number };
 
 /** Rows of one table as a JSON recordset: the column list and an object literal per row (same keys). */
 interface RowSet<T> {
@@ -186,9 +243,11 @@ function recordset<T>(set: RowSet<T>, rows: readonly T[]): string {
 }
 
 const STORY_ROWS: RowSet<StoryState> = {
-  columns: 'id int8, label text, region_code text, first_at timestamptz, last_at timestamptz, post_count int4, heat float8, peak_heat float8, negativity float4, signature int4[]',
+  // The signature travels as an array literal made before the lock, and only for new stories.
+  columns: 'id int8, is_new bool, label text, region_code text, first_at timestamptz, last_at timestamptz, post_count int4, heat float8, peak_heat float8, negativity float4, signature text',
   toRow: (s) => ({
     id: s.id,
+    is_new: s.isNew,
     label: s.label,
     region_code: s.regionCode,
     first_at: s.firstAt,
@@ -197,52 +256,17 @@ const STORY_ROWS: RowSet<StoryState> = {
     heat: s.heat,
     peak_heat: s.peakHeat,
     negativity: s.negativity,
-    signature: Array.from(s.signature),
-  }),
-};
-
-const POST_ROWS: RowSet<PostWrite> = {
-  columns:
-    'platform text, platform_post_id text, source_id uuid, author_name text, author_id text, author_followers int4, author_verified bool, ' +
-    'title text, text text, media jsonb, url text, place text, region_code text, latitude float8, longitude float8, published_at timestamptz, ' +
-    'likes int8, shares int8, comments int8, views int8, heat float8, negativity float4, scheme_ids uuid[], story_id int8, observe bool',
-  toRow: (w) => ({
-    platform: w.post.platform,
-    platform_post_id: w.post.platformPostId,
-    source_id: w.sourceId,
-    author_name: w.post.authorName,
-    author_id: w.post.authorId,
-    author_followers: w.post.authorFollowers,
-    author_verified: w.post.authorVerified,
-    title: w.post.title,
-    text: w.post.text,
-    media: w.post.media,
-    url: w.post.url,
-    place: w.post.place,
-    region_code: w.regionCode,
-    latitude: w.post.latitude,
-    longitude: w.post.longitude,
-    published_at: w.post.publishedAt,
-    likes: w.engagement.likes,
-    shares: w.engagement.shares,
-    comments: w.engagement.comments,
-    views: w.engagement.views,
-    heat: w.heat,
-    negativity: w.negativity,
-    scheme_ids: w.schemeIds,
-    story_id: w.storyId,
-    observe: w.observe,
+    signature: s.signatureText,
   }),
 };
 
 const ALERT_ROWS: RowSet<AlertWrite> = {
-  columns: 'kind text, alert_id int8, story_id int8, post_platform text, post_pid text, level text, reasons jsonb',
+  columns: 'kind text, alert_id int8, story_id int8, post_id int8, level text, reasons jsonb',
   toRow: (a) => ({
     kind: a.kind,
     alert_id: a.kind === 'raise' ? a.alertId : null,
     story_id: a.storyId,
-    post_platform: a.platform ?? null,
-    post_pid: a.platformPostId ?? null,
+    post_id: a.postId,
     level: a.level,
     reasons: a.reasons,
   }),
@@ -258,76 +282,75 @@ export interface BatchWrite {
 }
 
 /**
- * Writes a batch in one statement and commits: stories (new ones with their reserved ids, touched ones
- * updated), posts (a re-arriving post keeps its first source, publication time and story; fields
- * a connector left out keep their values), one engagement observation per post that brought
- * counters, alerts (created, or raised while still open) and one NOTIFY per 400 changed alerts.
- * Returns the ids of the alerts created or raised.
+ * Writes a batch in one statement and commits: stories (new ones inserted with their reserved ids,
+ * touched ones updated), posts (new ones likewise; a re-arriving post keeps its first source,
+ * publication time and story, and fields a connector left out keep their values), one engagement
+ * observation per post that brought counters, alerts (created, or raised while still open) and
+ * one NOTIFY per 400 changed alerts. Plain inserts and updates by id: the read under the same lock
+ * already told new rows from known ones, so no speculative ON CONFLICT insertion is needed.
+ * Returns the alerts created or raised (with their story).
  */
-export async function writeAndCommitBatch(db: PoolClient, w: BatchWrite): Promise<number[]> {
+export async function writeAndCommitBatch(db: PoolClient, w: BatchWrite): Promise<{ id: number; storyId: number }[]> {
   if (!/^[a-z_]+$/.test(w.channel)) throw new Error(`bad channel ${w.channel}`);
   const now = timeLiteral(w.now);
   const results = (await db.query(
     `with s_in as (${recordset(STORY_ROWS, w.stories)}),
-     s_up as (
+     s_new as (
        insert into stories (id, label, region_code, first_at, last_at, post_count, heat, peak_heat, negativity, signature, created_at, updated_at)
        overriding system value
-       select id, label, region_code, first_at, last_at, post_count, heat, peak_heat, negativity, signature, ${now}, ${now} from s_in
-       on conflict (id) do update set
-         region_code = coalesce(stories.region_code, excluded.region_code), first_at = excluded.first_at, last_at = excluded.last_at,
-         post_count = excluded.post_count, heat = excluded.heat, peak_heat = greatest(stories.peak_heat, excluded.peak_heat),
-         negativity = excluded.negativity, updated_at = excluded.updated_at
+       select id, label, region_code, first_at, last_at, post_count, heat, peak_heat, negativity, signature::int4[], ${now}, ${now} from s_in where is_new
      ),
-     p_in as (${recordset(POST_ROWS, w.posts)}),
-     up as (
-       insert into posts (platform, platform_post_id, source_id, author_name, author_id, author_followers, author_verified, title, text,
+     s_old as (
+       update stories s set
+         region_code = coalesce(s.region_code, i.region_code), first_at = i.first_at, last_at = i.last_at, post_count = i.post_count,
+         heat = i.heat, peak_heat = greatest(s.peak_heat, i.peak_heat), negativity = i.negativity, updated_at = ${now}
+         from s_in i where not i.is_new and s.id = i.id
+     ),
+     p_in as (${postRecordset(w.posts)}),
+     p_new as (
+       insert into posts (id, platform, platform_post_id, source_id, author_name, author_id, author_followers, author_verified, title, text,
                           media, url, place, region_code, latitude, longitude, published_at, likes, shares, comments, views, heat,
                           negativity, scheme_ids, story_id, received_at, updated_at)
-       select platform, platform_post_id, source_id, author_name, author_id, author_followers, author_verified, title, text,
+       overriding system value
+       select id, platform, platform_post_id, source_id, author_name, author_id, author_followers, author_verified, title, text,
               media, url, place, region_code, latitude, longitude, published_at, likes, shares, comments, views, heat,
               negativity, scheme_ids, story_id, ${now}, ${now}
-         from p_in
-       on conflict (platform, platform_post_id) do update set
-         author_name = coalesce(excluded.author_name, posts.author_name), author_id = coalesce(excluded.author_id, posts.author_id),
-         author_followers = coalesce(excluded.author_followers, posts.author_followers),
-         author_verified = excluded.author_verified or posts.author_verified,
-         title = coalesce(excluded.title, posts.title), text = excluded.text,
-         media = case when excluded.media = '[]'::jsonb then posts.media else excluded.media end,
-         url = coalesce(excluded.url, posts.url), place = coalesce(excluded.place, posts.place),
-         region_code = coalesce(excluded.region_code, posts.region_code),
-         latitude = coalesce(excluded.latitude, posts.latitude), longitude = coalesce(excluded.longitude, posts.longitude),
-         likes = excluded.likes, shares = excluded.shares, comments = excluded.comments, views = excluded.views,
-         heat = excluded.heat, negativity = excluded.negativity, scheme_ids = excluded.scheme_ids,
-         story_id = coalesce(posts.story_id, excluded.story_id), updated_at = excluded.updated_at
-       returning id, platform, platform_post_id
+         from p_in where is_new
+     ),
+     p_old as (
+       update posts p set
+         author_name = coalesce(i.author_name, p.author_name), author_id = coalesce(i.author_id, p.author_id),
+         author_followers = coalesce(i.author_followers, p.author_followers), author_verified = i.author_verified or p.author_verified,
+         title = coalesce(i.title, p.title), text = i.text, media = case when i.media = '[]'::jsonb then p.media else i.media end,
+         url = coalesce(i.url, p.url), place = coalesce(i.place, p.place), region_code = coalesce(i.region_code, p.region_code),
+         latitude = coalesce(i.latitude, p.latitude), longitude = coalesce(i.longitude, p.longitude),
+         likes = i.likes, shares = i.shares, comments = i.comments, views = i.views, heat = i.heat, negativity = i.negativity,
+         scheme_ids = i.scheme_ids, story_id = coalesce(p.story_id, i.story_id), updated_at = ${now}
+         from p_in i where not i.is_new and p.id = i.id
      ),
      observed as (
        insert into post_engagement (post_id, observed_at, likes, shares, comments, views)
-       select up.id, ${now}, i.likes, i.shares, i.comments, i.views
-         from up join p_in i on i.platform = up.platform and i.platform_post_id = up.platform_post_id
-        where i.observe
+       select id, ${now}, likes, shares, comments, views from p_in where observe
        on conflict (post_id, observed_at) do update set likes = excluded.likes, shares = excluded.shares, comments = excluded.comments, views = excluded.views
      ),
      a_in as (${recordset(ALERT_ROWS, w.alerts)}),
      created as (
        insert into alerts (story_id, post_id, level, reasons, created_at, updated_at)
-       select a.story_id, up.id, a.level, a.reasons, ${now}, ${now}
-         from a_in a join up on up.platform = a.post_platform and up.platform_post_id = a.post_pid
-        where a.kind = 'create'
+       select a.story_id, a.post_id, a.level, a.reasons, ${now}, ${now} from a_in a where a.kind = 'create'
        on conflict (story_id) where status = 'open' do nothing
-       returning id
+       returning id, story_id
      ),
      raised as (
        update alerts x set level = a.level, reasons = a.reasons, updated_at = ${now}
          from a_in a where a.kind = 'raise' and x.id = a.alert_id and x.status = 'open'
-       returning x.id
+       returning x.id, x.story_id
      ),
-     changed as (select id from created union all select id from raised),
+     changed as (select id, story_id from created union all select id, story_id from raised),
      notified as (
        select pg_notify('${w.channel}', string_agg(id::text, ',')) from (select id, (row_number() over ()) / 400 as chunk from changed) c group by chunk
      )
-     select coalesce((select array_agg(id) from changed), '{}') as alert_ids, (select count(*) from notified) as notifies;
+     select coalesce((select json_agg(json_build_object('id', id, 'storyId', story_id)) from changed), '[]') as alerts, (select count(*) from notified) as notifies;
      commit`,
-  )) as unknown as { rows: { alert_ids: (number | string)[] }[] }[];
-  return results[0]!.rows[0]!.alert_ids.map(Number);
+  )) as unknown as { rows: { alerts: { id: number; storyId: number }[] }[] }[];
+  return results[0]!.rows[0]!.alerts;
 }

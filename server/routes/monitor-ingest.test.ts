@@ -84,6 +84,7 @@ describe('POST /api/monitor/push', () => {
       [{ posts: [samplePost({ engagement: { likes: -1 } })] }, 'posts[0].engagement.likes'],
       [{ posts: [samplePost({ author: { followers: 'many' } })] }, 'posts[0].author.followers'],
       [{ posts: [samplePost(), 'text'] }, 'posts[1]'],
+      [{ posts: [samplePost({ text: 'nul\u0000here' })] }, 'posts[0].text'],
       [{ posts: [] }, 'body.posts'],
       [{ items: [] }, 'body.posts'],
       ['{"posts": [', 'body'],
@@ -127,8 +128,10 @@ describe('sources and rules admin', () => {
     const rotated = await call(t.app, 'POST', `/api/monitor/sources/${created.body.data.id}/rotate-secret`, { token: admin.token });
     expect(rotated.body.data.secret).not.toBe(created.body.data.secret);
     expect((await pushSigned(t.app, { code, secret: created.body.data.secret }, { posts: [samplePost()] })).status).toBe(401);
+    const renamed = await t.app.inject({ method: 'PATCH', url: `/api/monitor/sources/${created.body.data.id}`, headers: { authorization: `Bearer ${admin.token}` }, payload: { platform: 'weibo', pollSeconds: 60 } });
+    expect(JSON.parse(renamed.body).data).toMatchObject({ platform: 'weibo', pollSeconds: 60, name: '微博推送', isActive: true });
     const off = await t.app.inject({ method: 'PATCH', url: `/api/monitor/sources/${created.body.data.id}`, headers: { authorization: `Bearer ${admin.token}` }, payload: { isActive: false } });
-    expect(JSON.parse(off.body).data.isActive).toBe(false);
+    expect(JSON.parse(off.body).data).toMatchObject({ isActive: false, platform: 'weibo', pollSeconds: 60 });
     expect((await pushSigned(t.app, { code, secret: rotated.body.data.secret }, { posts: [samplePost()] })).status).toBe(401);
   });
 
@@ -142,7 +145,9 @@ describe('sources and rules admin', () => {
     const ok = await call(t.app, 'POST', '/api/monitor/rules', { token: admin.token, body: { name: '测试规则', kind: 'influential_author', level: 'yellow', params: { minFollowers: 5000 }, isActive: false } });
     expect(ok.status).toBe(201);
     expect(ok.body.data.params).toMatchObject({ minFollowers: 5000, minNegativity: 0.6, verifiedCounts: true });
-    const patched = await t.app.inject({ method: 'PATCH', url: `/api/monitor/rules/${ok.body.data.id}`, headers: { authorization: `Bearer ${admin.token}` }, payload: { level: 'orange', params: { minFollowers: -1 } } });
-    expect(patched.statusCode).toBe(400);
+    const patch = (payload: unknown) => t.app.inject({ method: 'PATCH', url: `/api/monitor/rules/${ok.body.data.id}`, headers: { authorization: `Bearer ${admin.token}` }, payload: payload as object });
+    expect((await patch({ level: 'orange', params: { minFollowers: -1 } })).statusCode).toBe(400);
+    const raised = JSON.parse((await patch({ level: 'orange' })).body).data;
+    expect(raised).toMatchObject({ level: 'orange', isActive: false, params: { minFollowers: 5000 } });
   });
 });

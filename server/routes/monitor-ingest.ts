@@ -65,24 +65,30 @@ function pushedPosts(body: Buffer): Located[] {
 
 const SourceCode = z.string().trim().regex(/^[a-z0-9][a-z0-9_-]{1,49}$/, 'lower-case letters, digits, - and _, 2–50 characters');
 const FeedUrl = z.url({ protocol: /^https?$/ }).max(2000);
+const SourceName = z.string().trim().min(1).max(100);
+const Platform = z.string().trim().min(1).max(32).nullable();
+const PollSeconds = z.number().int().min(10).max(86_400);
 const SourceCreate = z
   .object({
     code: SourceCode,
-    name: z.string().trim().min(1).max(100),
+    name: SourceName,
     kind: z.enum(SOURCE_KINDS),
-    platform: z.string().trim().min(1).max(32).nullable().default(null),
+    platform: Platform.default(null),
     feedUrl: FeedUrl.nullable().default(null),
-    pollSeconds: z.number().int().min(10).max(86_400).default(300),
+    pollSeconds: PollSeconds.default(300),
     isActive: z.boolean().default(true),
   })
   .strict();
-const SourcePatch = SourceCreate.omit({ code: true, kind: true }).partial().strict();
+// No defaults here: a field left out of a PATCH keeps its value.
+const SourcePatch = z.object({ name: SourceName, platform: Platform, feedUrl: FeedUrl.nullable(), pollSeconds: PollSeconds, isActive: z.boolean() }).partial().strict();
 const IdParams = z.object({ id: z.uuid() });
 
+const RuleName = z.string().trim().min(1).max(100);
+const RuleParamsInput = z.record(z.string(), z.unknown());
 const RuleCreate = z
-  .object({ name: z.string().trim().min(1).max(100), kind: z.enum(RULE_KINDS), level: z.enum(ALERT_LEVELS), params: z.record(z.string(), z.unknown()).default({}), isActive: z.boolean().default(true) })
+  .object({ name: RuleName, kind: z.enum(RULE_KINDS), level: z.enum(ALERT_LEVELS), params: RuleParamsInput.default({}), isActive: z.boolean().default(true) })
   .strict();
-const RulePatch = RuleCreate.omit({ kind: true }).partial().strict();
+const RulePatch = z.object({ name: RuleName, level: z.enum(ALERT_LEVELS), params: RuleParamsInput, isActive: z.boolean() }).partial().strict();
 
 /** Params checked against the rule kind's schema; 400 naming the param. */
 function ruleParams(kind: RuleKind, params: Record<string, unknown>): Record<string, unknown> {

@@ -16,7 +16,7 @@ export interface StoryAlertState {
 /** A write the batch makes to the alerts table. */
 export type AlertChange =
   | { kind: 'create'; storyId: number; postKey: string; level: AlertLevel; reasons: string[] }
-  | { kind: 'raise'; alertId: number; storyId: number; level: AlertLevel; reasons: string[] };
+  | { kind: 'raise'; alertId: number; storyId: number; postKey: string; level: AlertLevel; reasons: string[] };
 
 /** The rule a reason came from: reasons read "<rule name>：<detail>". */
 function reasonRule(reason: string): string {
@@ -51,7 +51,7 @@ export function decideAlert(storyId: number, firings: readonly StoryFiring[], st
     const added = reasons.filter((r) => !known.has(reasonRule(r)));
     const raised = maxLevel(state.open.level, level);
     if (raised === state.open.level && added.length === 0) return null;
-    return { kind: 'raise', alertId: state.open.id, storyId, level: raised, reasons: [...state.open.reasons, ...added] };
+    return { kind: 'raise', alertId: state.open.id, storyId, postKey, level: raised, reasons: [...state.open.reasons, ...added] };
   }
   if (state.closedLevel !== null && levelRank(level) <= levelRank(state.closedLevel)) return null;
   return { kind: 'create', storyId, postKey, level, reasons };

@@ -89,7 +89,6 @@ export class AlertHub {
 
   /** The listening connection died: drop it and listen again (streams stay open). */
   private lost(client: PoolClient, err: unknown): void {
-    process.stderr.write(`H3 LOST: ${(err as Error)?.stack}\n`);
     if (this.listener !== client) return; // already dropped (a dying connection may report twice)
     this.onError(err);
     this.listener = null;

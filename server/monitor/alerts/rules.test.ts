@@ -77,8 +77,8 @@ describe('decideAlert', () => {
   it('raises an open alert only for a higher level or a new rule', () => {
     const open = { id: 9, level: 'orange' as const, reasons: ['A：旧'] };
     expect(decideAlert(5, [firing('yellow', 'A')], { ...none, open })).toBeNull();
-    expect(decideAlert(5, [firing('red', 'A')], { ...none, open })).toEqual({ kind: 'raise', alertId: 9, storyId: 5, level: 'red', reasons: ['A：旧'] });
-    expect(decideAlert(5, [firing('yellow', 'B')], { ...none, open })).toEqual({ kind: 'raise', alertId: 9, storyId: 5, level: 'orange', reasons: ['A：旧', 'B：详情1'] });
+    expect(decideAlert(5, [firing('red', 'A')], { ...none, open })).toEqual({ kind: 'raise', alertId: 9, storyId: 5, postKey: 'p1', level: 'red', reasons: ['A：旧'] });
+    expect(decideAlert(5, [firing('yellow', 'B')], { ...none, open })).toEqual({ kind: 'raise', alertId: 9, storyId: 5, postKey: 'p1', level: 'orange', reasons: ['A：旧', 'B：详情1'] });
   });
 
   it('stays silent on a story marked irrelevant and re-alerts a handled one only above its level', () => {

@@ -59,6 +59,7 @@ export async function pollFeed(ctx: AppContext, feed: DueFeed): Promise<PollRepo
       return { code: feed.code, outcome: 'not_modified' };
     }
     if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText}`.trim());
+    if (Number(res.headers.get('content-length') ?? 0) > MAX_FEED_BYTES) throw new Error(`feed larger than ${MAX_FEED_BYTES / 1024 / 1024} MB`);
     const xml = await res.text();
     if (Buffer.byteLength(xml) > MAX_FEED_BYTES) throw new Error(`feed larger than ${MAX_FEED_BYTES / 1024 / 1024} MB`);
     const now = ctx.now();

@@ -25,6 +25,7 @@ export interface CompiledScheme {
  */
 export class TermFilter {
   private readonly byFirst = new Map<string, string[]>();
+  private readonly isFirst = new Uint8Array(0x10000);
 
   constructor(terms: Iterable<string>) {
     for (const t of terms) {
@@ -32,6 +33,7 @@ export class TermFilter {
       const list = this.byFirst.get(t[0]!) ?? [];
       if (!list.includes(t)) list.push(t);
       this.byFirst.set(t[0]!, list);
+      this.isFirst[t.charCodeAt(0)] = 1;
     }
   }
 
@@ -39,6 +41,7 @@ export class TermFilter {
   hasAny(norm: string): boolean {
     if (this.byFirst.size === 0) return false;
     for (let i = 0; i < norm.length; i++) {
+      if (this.isFirst[norm.charCodeAt(i)] === 0) continue;
       const list = this.byFirst.get(norm[i]!);
       if (list) for (const t of list) if (norm.startsWith(t, i)) return true;
     }

@@ -19,6 +19,8 @@ const SUFFIXES = ['自治县', '区', '县', '市'];
 /** Finds region names in text; built once per catalog refresh. */
 export class RegionIndex {
   private readonly byFirstChar = new Map<string, { name: string; code: string; level: number }[]>();
+  /** 1 for UTF-16 units some name starts with: most characters of a post are ruled out without a Map lookup. */
+  private readonly isFirst = new Uint8Array(0x10000);
   private readonly paths = new Map<string, string>();
 
   constructor(rows: readonly RegionRow[]) {
@@ -45,6 +47,7 @@ export class RegionIndex {
       const list = this.byFirstChar.get(name[0]!) ?? [];
       list.push({ name, code, level: levels.get(code)! });
       this.byFirstChar.set(name[0]!, list);
+      this.isFirst[name.charCodeAt(0)] = 1;
     }
     for (const list of this.byFirstChar.values()) list.sort((a, b) => b.name.length - a.name.length);
   }
@@ -53,6 +56,7 @@ export class RegionIndex {
   find(text: string): string | null {
     let best: { code: string; level: number } | null = null;
     for (let i = 0; i < text.length - 1; i++) {
+      if (this.isFirst[text.charCodeAt(i)] === 0) continue;
       const list = this.byFirstChar.get(text[i]!);
       if (!list) continue;
       for (const entry of list) {

@@ -1,6 +1,7 @@
 // The CPU half of a batch, done before any database work: de-duplicate, normalise, score
 // negativity and take the MinHash signature (on the text worker, see scoring.ts), match keyword
 // schemes and find the place (on this thread, while the worker works).
+import { postStaticJson } from '../../repositories/monitor-batch';
 import { postKey } from '../../repositories/monitor-posts';
 import { normalizeText } from '../schemes/normalize';
 import { MINHASH_BANDS, MINHASH_K, type Signature } from '../stories/minhash';
@@ -17,7 +18,11 @@ export interface PreparedPost extends PostInput {
   schemeIds: string[];
   regionCode: string | null;
   signature: Signature;
+  /** The signature as a PostgreSQL array literal ('{…}'), serialised before the lock. */
+  signatureText: string;
   bandKeys: number[];
+  /** The stored fields as JSON (postStaticJson), serialised before the batch queues for the lock. */
+  staticJson: string;
 }
 
 /** De-duplicates a batch (a post sent twice in one batch counts once, the last copy wins) and normalises it. */
@@ -40,13 +45,20 @@ export async function preparePosts(inputs: readonly PostInput[], catalog: Catalo
     return { regionCode, schemeIds: matchSchemes(cat, norm, regionCode) };
   });
   const a = await analysis;
-  return posts.map(({ input, key, norm }, i): PreparedPost => ({
-    ...input,
-    key,
-    norm,
-    ...matched[i]!,
-    negativity: a.negativity[i]!,
-    signature: a.signatures.subarray(i * MINHASH_K, (i + 1) * MINHASH_K),
-    bandKeys: Array.from(a.bandKeys.subarray(i * MINHASH_BANDS, (i + 1) * MINHASH_BANDS)),
-  }));
+  return posts.map(({ input, key, norm }, i): PreparedPost => {
+    const signature = a.signatures.subarray(i * MINHASH_K, (i + 1) * MINHASH_K);
+    const p: PreparedPost = {
+      ...input,
+      key,
+      norm,
+      ...matched[i]!,
+      negativity: a.negativity[i]!,
+      signature,
+      signatureText: `{${signature.join(',')}}`,
+      bandKeys: Array.from(a.bandKeys.subarray(i * MINHASH_BANDS, (i + 1) * MINHASH_BANDS)),
+      staticJson: '',
+    };
+    p.staticJson = postStaticJson(p);
+    return p;
+  });
 }

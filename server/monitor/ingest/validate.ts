@@ -10,7 +10,9 @@ export const MAX_PUSH_POSTS = 1000;
 export const MAX_IMPORT_POSTS = 50_000;
 
 const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
-const optText = (max: number) => z.string().trim().max(max).nullish();
+/** A string PostgreSQL can store: text columns refuse the NUL character. */
+const str = () => z.string().refine((s) => !s.includes('\u0000'), 'contains a NUL character');
+const optText = (max: number) => str().trim().max(max).nullish();
 
 // Local times without an offset (common in Chinese exports: "2024-05-01 09:34:00") are read as
 // China Standard Time; ISO strings with Z or an offset are taken as they are.
@@ -37,19 +39,19 @@ function offsetMinutes(offset: string): number {
 
 /** One post as a connector delivers it (the push contract's shape). */
 export const PostInputSchema = z.object({
-  platform: z.string().trim().min(1).max(32),
-  platformPostId: z.union([z.string().trim().min(1).max(200), z.number().int().min(0).transform(String)]),
+  platform: str().trim().min(1).max(32),
+  platformPostId: z.union([str().trim().min(1).max(200), z.number().int().min(0).transform(String)]),
   author: z
     .object({
       name: optText(100),
-      id: z.union([z.string().trim().max(200), z.number().int().transform(String)]).nullish(),
+      id: z.union([str().trim().max(200), z.number().int().transform(String)]).nullish(),
       followers: z.number().int().min(0).max(2_147_483_647).nullish(),
       verified: z.boolean().nullish(),
     })
     .nullish(),
   title: optText(500),
-  text: z.string().trim().min(1).max(20_000),
-  media: z.array(z.string().trim().min(1).max(2000)).max(50).nullish(),
+  text: str().trim().min(1).max(20_000),
+  media: z.array(str().trim().min(1).max(2000)).max(50).nullish(),
   url: optText(2000),
   place: optText(200),
   latitude: z.number().min(-90).max(90).nullish(),

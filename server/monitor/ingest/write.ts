@@ -32,37 +32,43 @@ export interface BatchResult {
   alertIds: number[];
 }
 
+/** A post of a group and the source it came from. */
+export interface GroupPost {
+  post: PreparedPost;
+  sourceId: string | null;
+}
+
 const ZERO = { likes: 0, shares: 0, comments: 0, views: 0 };
 
 interface Placed {
   post: PreparedPost;
+  sourceId: string | null;
   known: KnownPost | undefined;
   heat: HeatUpdate;
   story: StoryState;
 }
 
 /** Heat and story of every post (stories from the batch's read, new ones with reserved ids). */
-function placePosts(posts: readonly PreparedPost[], known: Map<string, KnownPost>, assigner: StoryAssigner, now: Date): Placed[] {
-  return posts.map((post): Placed => {
+function placePosts(posts: readonly GroupPost[], known: Map<string, KnownPost>, assigner: StoryAssigner, now: Date): Placed[] {
+  return posts.map(({ post, sourceId }): Placed => {
     const k = known.get(post.key);
     if (!k) {
       const heat = firstHeat(post.engagement ?? ZERO, post.publishedAt, now);
-      return { post, known: k, heat, story: assigner.assign(post, heat.contribution) };
+      return { post, sourceId, known: k, heat, story: assigner.assign(post, heat.contribution) };
     }
     const heat = nextHeat({ heat: k.heat, at: k.updatedAt, engagement: k.engagement }, post.engagement ?? k.engagement, now);
     const story = (k.storyId !== null && assigner.update(k.storyId, heat.contribution)) || assigner.assign(post, heat.contribution);
-    return { post, known: k, heat, story };
+    return { post, sourceId, known: k, heat, story };
   });
 }
 
-function toWrite(p: Placed, sourceId: string | null): PostWrite {
+function toWrite(p: Placed, ids: Map<string, number>): PostWrite {
   const { post } = p;
   return {
-    post,
-    sourceId,
-    regionCode: post.regionCode,
-    negativity: post.negativity,
-    schemeIds: post.schemeIds,
+    id: ids.get(post.key)!,
+    isNew: !p.known,
+    staticJson: post.staticJson,
+    sourceId: p.sourceId,
     engagement: post.engagement ?? p.known?.engagement ?? ZERO,
     heat: p.heat.heat,
     storyId: p.story.id!,
@@ -102,11 +108,12 @@ function alertStates(rows: readonly AlertStateRow[]): Map<number, StoryAlertStat
 }
 
 /** Runs the alert rules over the batch and folds the firings into one change per story. */
-function raiseAlerts(catalog: Catalog, placed: readonly Placed[], history: Map<number, StoryAlertState>, now: Date): AlertWrite[] {
+function raiseAlerts(catalog: Catalog, placed: readonly Placed[], history: Map<number, StoryAlertState>, ids: Map<string, number>, now: Date): AlertWrite[] {
   const firings = new Map<StoryState, StoryFiring[]>();
   const minPublished = now.getTime() - ALERT_MAX_AGE_HOURS * 3_600_000;
-  const byKey = new Map(placed.map((p) => [p.post.key, p.post]));
   for (const p of placed) {
+    // Every rule needs a relevant post (a scheme matched or a place of ours named): most are not.
+    if (p.post.schemeIds.length === 0 && p.post.regionCode === null) continue;
     if (p.post.publishedAt.getTime() < minPublished && p.heat.contribution <= 0) continue;
     const rp = rulePost(catalog, p.post);
     for (const rule of catalog.rules) {
@@ -120,30 +127,31 @@ function raiseAlerts(catalog: Catalog, placed: readonly Placed[], history: Map<n
   const changes: AlertWrite[] = [];
   for (const [story, list] of firings) {
     const change = decideAlert(story.id!, list, history.get(story.id!) ?? { open: null, markedIrrelevant: false, closedLevel: null });
-    if (change?.kind === 'create') {
-      const post = byKey.get(change.postKey)!;
-      changes.push({ ...change, platform: post.platform, platformPostId: post.platformPostId });
-    } else if (change) {
-      changes.push(change);
-    }
+    if (change) changes.push({ ...change, postId: ids.get(change.postKey)! });
   }
   return changes;
 }
 
-/** A written batch and what the story index learns once it commits. */
-export interface WrittenBatch {
-  result: BatchResult;
+/** A written group of posts and what the story index learns once it commits. */
+export interface WrittenGroup {
+  /** Keys of the posts that were stored before. */
+  known: Set<string>;
+  /** Alerts created or raised, with the key of the post that raised them. */
+  alerts: { id: number; postKey: string }[];
   newStories: StoryState[];
   reservedUpTo: number;
 }
 
-/** Writes one prepared batch in its own transaction (begun and committed here; the caller rolls back on failure). */
-export async function writeBatch(db: PoolClient, catalog: Catalog, index: StoryIndex, sourceId: string | null, posts: readonly PreparedPost[], received: number, now: Date): Promise<WrittenBatch> {
+/**
+ * Writes a group of prepared posts (one or more batches, de-duplicated) in its own transaction,
+ * begun and committed here; the caller rolls back on failure.
+ */
+export async function writeGroup(db: PoolClient, catalog: Catalog, index: StoryIndex, posts: readonly GroupPost[], now: Date): Promise<WrittenGroup> {
   await index.refresh(db, now);
-  const keys = posts.flatMap((p) => p.bandKeys);
+  const keys = posts.flatMap((p) => p.post.bandKeys);
   const state = await lockAndReadBatch(db, INGEST_LOCK, {
-    platforms: posts.map((p) => p.platform),
-    postIds: posts.map((p) => p.platformPostId),
+    platforms: posts.map((p) => p.post.platform),
+    postIds: posts.map((p) => p.post.platformPostId),
     afterStoryId: index.afterId,
     storyIds: [...index.lookup(keys)],
     reserve: posts.length,
@@ -159,8 +167,15 @@ export async function writeBatch(db: PoolClient, catalog: Catalog, index: StoryI
   const reserved = state.reservedIds;
   const newStories = stories.filter((s) => s.id === null);
   newStories.forEach((s, k) => (s.id = reserved[k]!));
-  const alerts = raiseAlerts(catalog, placed, alertStates(state.alerts), now);
-  const alertIds = await writeAndCommitBatch(db, { stories, posts: placed.map((p) => toWrite(p, sourceId)), alerts, channel: ALERT_CHANNEL, now });
-  const created = placed.filter((p) => !p.known).length;
-  return { result: { received, created, updated: placed.length - created, alertIds }, newStories, reservedUpTo: reserved.reduce((m, id) => Math.max(m, id), 0) };
+  let nextPostId = 0;
+  const ids = new Map(placed.map((p) => [p.post.key, p.known ? p.known.id : state.reservedPostIds[nextPostId++]!]));
+  const changes = raiseAlerts(catalog, placed, alertStates(state.alerts), ids, now);
+  const written = await writeAndCommitBatch(db, { stories, posts: placed.map((p) => toWrite(p, ids)), alerts: changes, channel: ALERT_CHANNEL, now });
+  const byStory = new Map(changes.map((c) => [c.storyId, c.postKey]));
+  return {
+    known: new Set(known.keys()),
+    alerts: written.map((a) => ({ id: Number(a.id), postKey: byStory.get(Number(a.storyId)) ?? '' })),
+    newStories,
+    reservedUpTo: reserved.reduce((m, id) => Math.max(m, id), 0),
+  };
 }

@@ -43,6 +43,8 @@ export interface StoryState {
   peakHeat: number;
   negativity: number | null;
   signature: Signature;
+  /** The signature as a PostgreSQL array literal, for a story this batch creates (else null). */
+  signatureText: string | null;
   isNew: boolean;
   touched: boolean;
 }
@@ -55,6 +57,8 @@ export interface StoryPost {
   publishedAt: Date;
   negativity: number;
   signature: Signature;
+  /** The signature as a PostgreSQL array literal ('{…}'), serialised before the lock. */
+  signatureText: string;
   bandKeys: number[];
 }
 
@@ -78,7 +82,7 @@ export class StoryAssigner {
     for (const r of rows) {
       const heatBefore = decayHeat(r.heat, r.updatedAt, now);
       const signature = Int32Array.from(r.signature ?? []);
-      const s: StoryState = { ...r, heatBefore, heat: heatBefore, signature, isNew: false, touched: false };
+      const s: StoryState = { ...r, heatBefore, heat: heatBefore, signature, signatureText: null, isNew: false, touched: false };
       this.byId.set(r.id, s);
       this.all.push(s);
       if (r.signature && r.signature.length > 0) this.index(s, bandKeys(signature));
@@ -137,6 +141,7 @@ export class StoryAssigner {
       peakHeat: 0,
       negativity: p.negativity,
       signature: p.signature,
+      signatureText: p.signatureText,
       isNew: true,
       touched: true,
     };

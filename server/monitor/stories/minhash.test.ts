@@ -43,7 +43,7 @@ const regions = new RegionIndex([
 
 function post(text: string, regionCode: string | null, publishedAt = new Date()): StoryPost {
   const signature = minhash(text);
-  return { title: null, text, regionCode, publishedAt, negativity: 0.8, signature, bandKeys: bandKeys(signature) };
+  return { title: null, text, regionCode, publishedAt, negativity: 0.8, signature, signatureText: `{${signature.join(',')}}`, bandKeys: bandKeys(signature) };
 }
 
 describe('StoryAssigner', () => {
