@@ -16,6 +16,7 @@ import {
   type Classifier,
   type TeddycupExample,
 } from '../server/dispatch/classifier/index';
+import { runPlaceBench } from './place';
 
 const GOAL = { macroF1: 0.92, appealsPerSec: 2000, trainSeconds: 120 };
 const dataDir = resolve(process.argv[2] ?? join(import.meta.dirname, '..', '..', 'shared', 'data', 'teddycup2020-c'));
@@ -108,9 +109,9 @@ log(`throughput: ${Math.round(speed.wall)} appeals/s wall-clock on one thread (m
 log(`\nsummary: macro-F1 ${main.macroF1.toFixed(4)} (goal ≥ ${GOAL.macroF1}, baseline ${base.macroF1.toFixed(4)}), accuracy ${main.accuracy.toFixed(4)}, train ${trainSeconds.toFixed(1)} s, ${Math.round(speed.wall)} appeals/s`);
 
 // ── Place extraction ───────────────────────────────────────────────────────────────────────
-// Spot reserved for the place-extraction report (bench/place.ts, another engineer): call
-// `place = await runPlaceBench(…)` here and it is added to the JSON line below as "place".
-const place: Record<string, number | string> | undefined = undefined;
+// How often the county is right on messages that name one (bench/place.ts has the details).
+log('\n== place extraction (bench/place.ts) ==');
+const place = await runPlaceBench(dataDir, log);
 
 log(
   JSON.stringify({
@@ -125,7 +126,7 @@ log(
     modelBytes: raw.length,
     storedBytes: stored.length,
     split: { ...TEDDYCUP_SPLIT, train: train.length, test: test.length },
-    ...(place ? { place } : {}),
+    place,
     goal: GOAL,
   }),
 );

@@ -22,6 +22,10 @@ describe('text normalisation and segmentation', () => {
     const withDict = new Segmenter(['燕子山安置房', '魏家坡小区']).words(text);
     expect(withDict).toContain('燕子山安置房');
     expect(withDict).toContain('魏家坡小区');
+    // Without the HMM (the default for new models) dictionary names still stay whole.
+    const noHmm = new Segmenter(['燕子山安置房', '魏家坡小区']).words(text, false);
+    expect(noHmm).toContain('燕子山安置房');
+    expect(noHmm).toContain('魏家坡小区');
   });
 });
 

@@ -21,6 +21,8 @@ export interface FeatureConfig {
   minDf: number;
   /** Place and unit names that jieba must keep whole. */
   userWords: string[];
+  /** Let jieba's HMM guess out-of-dictionary words (absent in older models, which used it). */
+  hmm?: boolean;
 }
 
 /** Defaults chosen by cross-validation on the training part only (see README). */
@@ -33,6 +35,7 @@ export const DEFAULT_FEATURES: FeatureConfig = {
   sublinearTf: true,
   minDf: 3,
   userWords: [],
+  hmm: false,
 };
 
 /** A sparse row: parallel bucket indices and values. */
@@ -134,8 +137,9 @@ export class Featurizer {
     if (this.config.wordNgrams > 0) {
       // Segment title and body separately (a title never runs into the body's first word) and
       // reuse the title's words for the title namespace instead of cutting it twice.
-      const titleWords = this.segmenter.words(t);
-      const words = titleWords.length > 0 ? titleWords.concat(this.segmenter.words(main)) : this.segmenter.words(main);
+      const hmm = this.config.hmm ?? true;
+      const titleWords = this.segmenter.words(t, hmm);
+      const words = titleWords.length > 0 ? titleWords.concat(this.segmenter.words(main, hmm)) : this.segmenter.words(main, hmm);
       this.addWords(words, this.config.wordNgrams >= 2);
       if (this.config.titleFeatures) for (const w of titleWords) this.add(hashString(NS_TITLE, w));
     }

@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { deserializeModel, encodeModel, serializeModel, trainClassifier, trainNaiveBayesBaseline, type LinearClassifier } from './index';
+import { deserializeModel, encodeModel, LinearClassifier, serializeModel, trainClassifier, trainNaiveBayesBaseline } from './index';
+import { dequantizeWeights } from './quantize';
 import { syntheticExamples } from './testFixtures';
 
 const train = syntheticExamples(30, 1);
@@ -46,12 +47,17 @@ describe('serializeModel / deserializeModel (models kept in PostgreSQL)', () => 
     // Per column: bucket, IDF and scale (4 bytes each) + one byte per class, instead of 4 per class.
     expect(encodeModel(model).length).toBeLessThan(encodeModel(plain).length * 0.8);
     const back = deserializeModel(serializeModel(model)) as LinearClassifier;
-    expect(Array.from(back.heads[0]!.weights.w)).toEqual(Array.from(head.weights.w));
+    expect(Array.from(back.heads[0]!.quantized!.q)).toEqual(Array.from(head.quantized!.q));
+    expect(Array.from(back.heads[0]!.quantized!.scale)).toEqual(Array.from(head.quantized!.scale));
     // Rounding moves each weight by at most half a step of its column's largest weight.
     const K = model.labels.length;
-    for (let i = 0; i < head.weights.w.length; i++) {
-      expect(Math.abs(head.weights.w[i]! - plain.heads[0]!.weights.w[i]!)).toBeLessThanOrEqual(head.quantized!.scale[Math.floor(i / K)]! / 2 + 1e-7);
-    }
+    const w = dequantizeWeights(head.quantized!, K);
+    const exact = plain.heads[0]!.weights.w;
+    expect(w.length).toBe(exact.length);
+    for (let i = 0; i < w.length; i++) expect(Math.abs(w[i]! - exact[i]!)).toBeLessThanOrEqual(head.quantized!.scale[Math.floor(i / K)]! / 2 + 1e-7);
+    // A mix of 8-bit and float heads is read through the float table with the same result.
+    const mixed = new LinearClassifier(model.labels, model.features, model.buckets, model.idfCol, [head, { ...head, quantized: undefined, weights: { w, b: head.weights.b } }], model.meta);
+    for (const e of test.slice(0, 5)) expect(mixed.classify(e.title!, e.text).label).toBe(model.classify(e.title!, e.text).label);
     for (const e of test) expect(model.classify(e.title!, e.text).label).toBe(plain.classify(e.title!, e.text).label);
   });
 

@@ -7,7 +7,6 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import type { FeatureConfig } from './features';
 import { LinearClassifier, type Classifier, type LinearHead, type TrainingMeta } from './model';
 import { NaiveBayesClassifier } from './naiveBayes';
-import { dequantizeWeights } from './quantize';
 
 const MAGIC = 'MSDISP01';
 /**
@@ -169,7 +168,7 @@ export function decodeModel(bytes: Buffer, path = 'model'): Classifier {
       const head: LinearHead = { solver: h.solver, temperature: h.temperature, mix: h.mix, weights: { w: new Float32Array(0), b: f32(`b${i}`) } };
       if (has(`q${i}`)) {
         head.quantized = { q: blob(`q${i}`) as Int8Array, scale: f32(`s${i}`) };
-        head.weights.w = dequantizeWeights(head.quantized, K);
+        if (head.quantized.q.length !== K * head.quantized.scale.length) throw new Error(`${path}: model file is corrupt (weights do not match the labels)`);
       } else head.weights.w = f32(`w${i}`);
       return head;
     });

@@ -73,8 +73,12 @@ function classWeights(rows: Rows, opt: Pick<LinearOptions, 'balanced' | 'balance
   return cw;
 }
 
-/** One-vs-rest L2-regularised L2-loss SVM by dual coordinate descent (bias as a constant feature). */
-export function trainSvm(rows: Rows, opt: LinearOptions, scales?: Float32Array[]): LinearWeights {
+/**
+ * One-vs-rest L2-regularised L2-loss SVM by dual coordinate descent (bias as a constant feature).
+ * `scaleOf(k)` optionally scales the features for class k (NB-SVM); it is asked for one class at a
+ * time so that memory stays one column vector, not columns × classes, when routing to many units.
+ */
+export function trainSvm(rows: Rows, opt: LinearOptions, scaleOf?: (k: number) => Float32Array): LinearWeights {
   const { nCols, nClasses } = rows;
   const n = rows.y.length;
   const W = new Float32Array(nCols * nClasses);
@@ -85,7 +89,7 @@ export function trainSvm(rows: Rows, opt: LinearOptions, scales?: Float32Array[]
   const w = new Float64Array(nCols);
   const alpha = new Float64Array(n);
   for (let k = 0; k < nClasses; k++) {
-    const r = scales?.[k];
+    const r = scaleOf?.(k);
     for (let i = 0; i < n; i++) {
       const ix = rows.idx[i] as Int32Array;
       const v = rows.val[i] as Float32Array;

@@ -31,36 +31,38 @@ export function trainNbHead(rows: Rows, opt: LinearOptions): LinearWeights {
 
 /** NB-SVM (Wang & Manning 2012): per class, scale features by the NB log-count ratio, then SVM. */
 export function trainNbSvm(rows: Rows, opt: LinearOptions): LinearWeights {
-  const { nCols, nClasses: K } = rows;
-  const sums = new Float64Array(nCols * K);
+  const { nCols } = rows;
   const all = new Float64Array(nCols);
   for (let i = 0; i < rows.y.length; i++) {
-    const y = rows.y[i] as number;
     const ix = rows.idx[i] as Int32Array;
     const vx = rows.val[i] as Float32Array;
-    for (let j = 0; j < ix.length; j++) {
-      const c = ix[j] as number;
-      sums[c * K + y] = (sums[c * K + y] as number) + (vx[j] as number);
-      all[c] = (all[c] as number) + (vx[j] as number);
-    }
+    for (let j = 0; j < ix.length; j++) all[ix[j] as number] = (all[ix[j] as number] as number) + (vx[j] as number);
   }
   const alpha = opt.l2 > 0 ? opt.l2 : 1;
   const power = opt.nbPower ?? 1;
-  const scales: Float32Array[] = [];
-  for (let k = 0; k < K; k++) {
+  const mine = new Float64Array(nCols);
+  // |log(p/q)| for class k: p from the class's TF-IDF mass per column, q from every other class's.
+  const scaleOf = (k: number): Float32Array => {
+    mine.fill(0);
+    for (let i = 0; i < rows.y.length; i++) {
+      if (rows.y[i] !== k) continue;
+      const ix = rows.idx[i] as Int32Array;
+      const vx = rows.val[i] as Float32Array;
+      for (let j = 0; j < ix.length; j++) mine[ix[j] as number] = (mine[ix[j] as number] as number) + (vx[j] as number);
+    }
     let pn = 0;
     let qn = 0;
     for (let c = 0; c < nCols; c++) {
-      pn += (sums[c * K + k] as number) + alpha;
-      qn += (all[c] as number) - (sums[c * K + k] as number) + alpha;
+      pn += (mine[c] as number) + alpha;
+      qn += (all[c] as number) - (mine[c] as number) + alpha;
     }
     const r = new Float32Array(nCols);
     for (let c = 0; c < nCols; c++) {
-      const p = ((sums[c * K + k] as number) + alpha) / pn;
-      const q = ((all[c] as number) - (sums[c * K + k] as number) + alpha) / qn;
+      const p = ((mine[c] as number) + alpha) / pn;
+      const q = ((all[c] as number) - (mine[c] as number) + alpha) / qn;
       r[c] = power === 1 ? Math.abs(Math.log(p / q)) : Math.abs(Math.log(p / q)) ** power;
     }
-    scales.push(r);
-  }
-  return trainSvm(rows, opt, scales);
+    return r;
+  };
+  return trainSvm(rows, opt, scaleOf);
 }

@@ -65,10 +65,14 @@ export class Segmenter {
     if (extra.length > 0) this.jieba.loadDict(Buffer.from(extra, 'utf8'));
   }
 
-  /** Content words of already-normalised text, punctuation and whitespace dropped. */
-  words(normalised: string): string[] {
+  /**
+   * Content words of already-normalised text, punctuation and whitespace dropped. With `hmm` jieba
+   * also guesses words missing from its dictionary (names, codes); without it those fall apart
+   * into single characters, which the character n-grams cover anyway.
+   */
+  words(normalised: string, hmm = true): string[] {
     if (normalised.length === 0) return [];
-    const tokens = this.jieba.cut(normalised, true);
+    const tokens = this.jieba.cut(normalised, hmm);
     const out: string[] = [];
     for (const t of tokens) if (isContentToken(t)) out.push(t);
     return out;

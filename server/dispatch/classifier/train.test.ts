@@ -29,7 +29,9 @@ describe('trainClassifier', () => {
 
   it('is deterministic', () => {
     const again = trainClassifier(train, small);
-    expect(Array.from(again.heads[0]!.weights.w)).toEqual(Array.from(model.heads[0]!.weights.w));
+    expect(Array.from(again.heads[0]!.quantized!.q)).toEqual(Array.from(model.heads[0]!.quantized!.q));
+    expect(Array.from(again.heads[0]!.quantized!.scale)).toEqual(Array.from(model.heads[0]!.quantized!.scale));
+    expect(Array.from(again.heads[0]!.weights.b)).toEqual(Array.from(model.heads[0]!.weights.b));
   });
 
   it('save/load roundtrip gives identical predictions and keeps metadata', () => {

@@ -6,7 +6,7 @@ import { DEFAULT_FEATURES, Featurizer, fitIdf, type FeatureConfig, type SparseVe
 import { fitTemperature, scoreRow, trainLogReg, trainSvm, type LinearOptions, type LinearWeights, type Rows } from './linear';
 import { trainNbHead, trainNbSvm } from './nbsvm';
 import { LinearClassifier, type LinearHead, type TrainingMeta } from './model';
-import { dequantizeWeights, quantizeWeights } from './quantize';
+import { quantizeWeights } from './quantize';
 
 /** One head to train: solver settings and its weight in the probability average. */
 export interface HeadSpec extends LinearOptions {
@@ -173,19 +173,26 @@ export function trainPrepared(data: PreparedData, options: TrainOptions = {}, st
   for (let i = 0; i < n; i++) (stableHash('calibration', data.keys[i] as string) < fraction ? hold : fit).push(i);
   const calibrate = fraction > 0 && hold.length >= 20 && fit.length >= 20;
   const fitRows = calibrate ? subsetRows(rows, fit) : undefined;
-  const trained = specs.map((spec) => ({ spec, part: fitRows ? fitHead(fitRows, spec) : undefined, full: fitHead(rows, spec) }));
+  const combine = (options.combine ?? 'probabilities') === 'scores' && specs.length > 1;
+  // Each head's hold-out fit is dropped as soon as its temperature is known (memory: many units).
+  const trained = specs.map((spec) => {
+    const part = fitRows ? fitHead(fitRows, spec) : undefined;
+    const temperature = combine ? 1 : holdoutTemperature(rows, hold, part);
+    return { spec, part: combine ? part : undefined, temperature, full: fitHead(rows, spec) };
+  });
   let heads: LinearHead[];
-  if ((options.combine ?? 'probabilities') === 'scores' && trained.length > 1) {
+  if (combine) {
     const part = calibrate ? sumWeights(trained.map((t) => ({ weights: t.part as LinearWeights, mix: t.spec.mix }))) : undefined;
     const full = sumWeights(trained.map((t) => ({ weights: t.full, mix: t.spec.mix })));
     heads = [{ solver: specs.map((s) => s.solver).join('+'), weights: full, temperature: holdoutTemperature(rows, hold, part), mix: 1 }];
   } else {
-    heads = trained.map((t) => ({ solver: t.spec.solver, weights: t.full, temperature: holdoutTemperature(rows, hold, t.part), mix: t.spec.mix }));
+    heads = trained.map((t) => ({ solver: t.spec.solver, weights: t.full, temperature: t.temperature, mix: t.spec.mix }));
   }
   if (options.quantize ?? true) {
     for (const h of heads) {
+      // The float weights are dropped: a 100-unit model would otherwise hold them 4 times over.
       h.quantized = quantizeWeights(h.weights.w, rows.nClasses);
-      h.weights = { w: dequantizeWeights(h.quantized, rows.nClasses), b: h.weights.b };
+      h.weights = { w: new Float32Array(0), b: h.weights.b };
     }
   }
   const meta: TrainingMeta = {
