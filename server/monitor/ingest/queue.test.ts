@@ -28,9 +28,14 @@ describe('group commit', () => {
     ]);
     expect(results.reduce((n, r) => n + r.created, 0), why).toBe(33);
     expect(results[0]!.alertIds, why).toEqual([]);
-    expect(results[2]!.alertIds, why).toHaveLength(1);
+    // The alarming post raised one alert, reported to the batch that carried it (and to no other).
+    // Other test files' alert rules share this database, so the shared post may raise one too:
+    // an alert is reported to every batch that carried its post.
     const storyId = (await storyIdsOf(ctx, [`q-${tag}-alarm`])).get(`q-${tag}-alarm`)!;
-    expect((await alertsOfStory(ctx, storyId)).map((a) => a.id)).toEqual(results[2]!.alertIds);
+    const alarmAlerts = (await alertsOfStory(ctx, storyId)).map((a) => a.id);
+    expect(alarmAlerts, why).toHaveLength(1);
+    expect(results[2]!.alertIds, why).toContain(alarmAlerts[0]);
+    expect(results[1]!.alertIds, why).not.toContain(alarmAlerts[0]);
   });
 
   it('writes a batch larger than a group on its own', async () => {
