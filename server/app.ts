@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import multipart from '@fastify/multipart';
@@ -41,11 +42,27 @@ const PG_CONFLICTS: Record<string, string> = {
   '23505': 'duplicate value',
 };
 
+/**
+ * Content types worth compressing: text, JSON, JavaScript, SVG and XML — never text/event-stream,
+ * whose events must reach the client one by one instead of waiting in a compressor's buffer.
+ */
+export function isCompressible(contentType: string): boolean {
+  const type = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+  if (type === 'text/event-stream') return false;
+  return /^text\/|^application\/(?:json|javascript|xml)$|\+(?:json|xml)$|^image\/svg\+xml$/.test(type);
+}
+
+/** The built web UI that the server hosts (a test may point elsewhere). */
+const WEB_DIST = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');
+
 /** Builds the HTTP application over a context; no listening, so tests use `inject`. */
-export async function buildApp(ctx: AppContext, opts: { logger?: boolean | object } = {}): Promise<FastifyInstance> {
+export async function buildApp(ctx: AppContext, opts: { logger?: boolean | object; webDist?: string } = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1024 * 1024, trustProxy: true });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // Brotli or gzip for answers over 1 KB (a compressor's framing would outweigh the saving below);
+  // the UI's static files are compressed once at build time and served as they are (preCompressed).
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'], customTypes: isCompressible });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: LIMITS.attachmentBytesMax, files: 1 } });
   await app.register(swagger, {
@@ -58,8 +75,9 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   app.decorateRequest('principal', null);
+  // Only the API needs to know who is asking: static files and pages skip the session lookup.
   app.addHook('onRequest', async (req) => {
-    req.principal = await resolvePrincipal(ctx, req);
+    if (req.url.startsWith('/api/')) req.principal = await resolvePrincipal(ctx, req);
   });
 
   app.setErrorHandler((err, req, reply) => {
@@ -85,7 +103,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
     req.log.error(err);
     return reply.status(500).send({ error: { code: 'INTERNAL', message: 'internal error' } });
   });
-  const webDist = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');
+  const webDist = opts.webDist ?? WEB_DIST;
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
   // wildcard: files are looked up per request, so a rebuilt web/dist needs no restart.
   if (hasWeb) {
@@ -93,9 +111,15 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
       root: webDist,
       wildcard: true,
       index: ['index.html'],
+      // The .br/.gz siblings written by the build, picked by the request's Accept-Encoding.
+      preCompressed: true,
+      // send's own Cache-Control would overwrite the one set below.
+      cacheControl: false,
       // Vite names assets by content hash: cache them for good; index.html is always revalidated.
       setHeaders: (res, filePath) => {
-        if (filePath.includes(`${path.sep}assets${path.sep}`)) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+        const isAsset = filePath.includes(`${path.sep}assets${path.sep}`);
+        res.setHeader('cache-control', isAsset ? 'public, max-age=31536000, immutable' : 'no-cache');
+        res.setHeader('vary', 'accept-encoding');
       },
     });
   }

@@ -105,8 +105,70 @@ async function toApiError(res: Response): Promise<ApiError> {
   return new ApiError(res.status, res.status === 404 ? 'NOT_FOUND' : 'INTERNAL', `服务器返回 ${res.status}`);
 }
 
+/** A GET started before the first render asked for it (early.ts), and its answer once arrived. */
+type EarlyAnswer = { answer: Promise<Envelope<unknown>>; startedAt: number; arrived?: Envelope<unknown> };
+/** Prefetched answers by URL; each is handed out once. */
+const early = new Map<string, EarlyAnswer>();
+/** A prefetched answer older than this is not handed out: the page asks again. */
+const EARLY_TTL_MS = 10_000;
+
+/** Starts a GET that the first screen will make, so it runs while the page's code downloads. */
+export function prefetch(path: string, query?: Query): void {
+  const url = withQuery(path, query);
+  if (early.has(url)) return;
+  const entry: EarlyAnswer = { answer: send<unknown>('GET', url, {}), startedAt: Date.now() };
+  entry.answer.then(
+    (env) => void (entry.arrived = env),
+    () => undefined, // handled by whoever takes it; never an unhandled rejection meanwhile
+  );
+  early.set(url, entry);
+}
+
+/** The prefetched entry for `url`, once, while fresh (a 401 too: any login or logout since is a POST, which drops them all). */
+function takeEntry(url: string) {
+  const hit = early.get(url);
+  if (!hit) return undefined;
+  early.delete(url);
+  return Date.now() - hit.startedAt > EARLY_TTL_MS ? undefined : hit;
+}
+
+/** The prefetched answer for `url` as a promise, once. */
+function takeEarly<T>(url: string): Promise<Envelope<T>> | null {
+  return (takeEntry(url)?.answer as Promise<Envelope<T>> | undefined) ?? null;
+}
+
+/**
+ * The prefetched answer for `path` if it has already arrived, taken (once) for a component's first
+ * render — which then shows the data at once instead of a loading state and a second render.
+ * Undefined while it is still on its way or when it failed (the component asks as usual).
+ */
+export function takeArrived<T>(path: string, query?: Query): Envelope<T> | undefined {
+  const url = withQuery(path, query);
+  if (!early.get(url)?.arrived) return undefined;
+  return takeEntry(url)?.arrived as Envelope<T> | undefined;
+}
+
+/** `answer`, rejected with an AbortError as soon as `signal` aborts (as fetch itself would). */
+function abortable<T>(answer: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return answer;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new DOMException('The request was aborted', 'AbortError'));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    answer.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
 /** Sends one request and returns the envelope; throws ApiError on any non-2xx answer. */
-export async function request<T>(method: string, path: string, opts: { query?: Query; body?: unknown; signal?: AbortSignal } = {}): Promise<Envelope<T>> {
+export function request<T>(method: string, path: string, opts: { query?: Query; body?: unknown; signal?: AbortSignal } = {}): Promise<Envelope<T>> {
+  const url = withQuery(path, opts.query);
+  if (method !== 'GET') early.clear(); // a login, logout or change makes answers fetched before it stale
+  const prefetched = method === 'GET' ? takeEarly<T>(url) : null;
+  if (prefetched) return abortable(prefetched, opts.signal);
+  return send<T>(method, url, opts);
+}
+
+async function send<T>(method: string, url: string, opts: { body?: unknown; signal?: AbortSignal }): Promise<Envelope<T>> {
   const isForm = typeof FormData !== 'undefined' && opts.body instanceof FormData;
   const init: RequestInit = { method, credentials: 'same-origin', headers: { accept: 'application/json' }, signal: opts.signal };
   if (opts.body !== undefined) {
@@ -115,7 +177,7 @@ export async function request<T>(method: string, path: string, opts: { query?: Q
   }
   let res: Response;
   try {
-    res = await fetch(withQuery(path, opts.query), init);
+    res = await fetch(url, init);
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
     throw new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试');
@@ -155,20 +217,4 @@ export function formFieldOf(field: string): string {
   const parts = field.replace(/\[\d+\]/g, '').split('.');
   const rest = ['body', 'querystring', 'params'].includes(parts[0] ?? '') ? parts.slice(1) : parts;
   return rest.find((p) => !/^\d+$/.test(p)) ?? field;
-}
-
-let earlyMe: Promise<Envelope<unknown>> | null = null;
-
-/** Starts the session check as soon as the entry runs on a workbench URL, while the workbench code loads. */
-export function prefetchMe(): void {
-  earlyMe = request('GET', '/api/auth/me');
-  // Handled by whoever takes it; never an unhandled rejection in between.
-  earlyMe.catch(() => undefined);
-}
-
-/** The session check: the prefetched one if there is one (taken once), else a fresh request. */
-export function fetchMe<T>(): Promise<Envelope<T>> {
-  const pending = earlyMe;
-  earlyMe = null;
-  return (pending ?? request('GET', '/api/auth/me')) as Promise<Envelope<T>>;
 }

@@ -1,55 +1,39 @@
 /**
- * Entry: one router, each area (public echo wall, resident H5, login, staff workbench) a lazy chunk,
- * so a resident's phone never downloads the workbench, its tables or ECharts.
+ * Entry: starts the API requests of the page's first screen (early.ts), then loads the app
+ * (boot.tsx: React, the router and the lazy areas). The entry itself stays a few KB with no React,
+ * so those requests leave as soon as it arrives; index.html has already asked for the area's chunks.
  */
-import { lazy, StrictMode, Suspense } from 'react';
-import { createRoot } from 'react-dom/client';
-import { BrowserRouter, Route, Routes } from 'react-router-dom';
-import { prefetchMe } from './api';
-import { AreaLoading } from './AreaLoading';
 import './base.css';
+import { startEarlyRequests } from './early';
 
-// On a workbench URL, ask who is logged in while the workbench code is still downloading.
-if (window.location.pathname.startsWith('/w')) prefetchMe();
+/** The longest the first render waits for the baked antd stylesheet before antd builds its styles itself. */
+const STYLES_WAIT_MS = 3000;
 
-const WallPage = lazy(() => import('./public/WallPage').then((m) => ({ default: m.WallPage })));
-const ResidentApp = lazy(() => import('./resident/ResidentApp').then((m) => ({ default: m.ResidentApp })));
-const LoginPage = lazy(() => import('./staff/LoginPage').then((m) => ({ default: m.LoginPage })));
-const StaffApp = lazy(() => import('./staff/StaffApp').then((m) => ({ default: m.StaffApp })));
-
-function NotFound() {
-  return (
-    <main className="plain-page">
-      <h1>页面不存在</h1>
-      <p>
-        您访问的地址不存在。去 <a href="/">回音壁</a>、<a href="/m/submit">我要反映</a> 或 <a href="/login">工作人员登录</a>。
-      </p>
-    </main>
-  );
+/**
+ * Applies the page's baked antd stylesheet (index.html preloads it on staff pages) and resolves once
+ * it has loaded or failed. antd reads the sheet's map of baked styles once, on its first render, so
+ * that render waits; the sheet is applied only now because a stylesheet in the page from the start
+ * would have held back this script until it had loaded.
+ */
+function applyBakedStyles(): Promise<void> {
+  const preload = document.querySelector<HTMLLinkElement>('link[data-antd-styles]');
+  if (!preload) return Promise.resolve();
+  const sheet = document.createElement('link');
+  sheet.rel = 'stylesheet';
+  sheet.crossOrigin = preload.crossOrigin ?? '';
+  sheet.href = preload.href;
+  const loaded = new Promise<void>((resolve) => {
+    sheet.addEventListener('load', () => resolve(), { once: true });
+    sheet.addEventListener('error', () => resolve(), { once: true });
+    window.setTimeout(resolve, STYLES_WAIT_MS);
+  });
+  document.head.appendChild(sheet);
+  return loaded;
 }
 
-function App() {
-  return (
-    <BrowserRouter>
-      <Suspense fallback={<AreaLoading />}>
-        <Routes>
-          <Route path="/" element={<WallPage />} />
-          <Route path="/wall" element={<WallPage />} />
-          <Route path="/m/*" element={<ResidentApp />} />
-          <Route path="/login" element={<LoginPage />} />
-          <Route path="/w/*" element={<StaffApp />} />
-          <Route path="*" element={<NotFound />} />
-        </Routes>
-      </Suspense>
-    </BrowserRouter>
-  );
+try {
+  startEarlyRequests(window.location);
+} catch {
+  // Only a head start: the pages ask for their data themselves anyway.
 }
-
-const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
-}
+void Promise.all([import('./boot'), applyBakedStyles()]).then(([boot]) => boot.renderApp());

@@ -1,39 +1,35 @@
 /**
  * The filter bar over a dense appeal table, used by every queue and list page. Filters live in the
  * URL (so a dashboard number can link to the appeals behind it) or, for embedded lists, in state.
+ * The bar itself (AppealFilters) is a chunk of its own that follows the first rows by a moment.
  */
-import { Button, DatePicker, Empty, Form, Input, Select, Table, Tooltip, TreeSelect, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Empty, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { CHANNELS } from '../../../shared/domain';
-import { STATUS_LABELS, STATUSES } from '../../../shared/workflow';
+import { STATUSES } from '../../../shared/workflow';
 import type { Query } from '../api';
 import { CHANNEL_LABELS, formatTime } from '../format';
-import { categoryTree, nameMap, regionTree, unitTree } from '../tree';
+import { lazyPage, useLoadedAfterRender } from '../lazyPage';
+import { nameMap } from '../tree';
 import type { AppealSummary, QueueKey } from '../types';
 import { useApi } from '../useApi';
 import { useCategories, useRegions, useUnits } from '../refdata';
+import type { AppealFiltersProps } from './AppealFilters';
+import { AppealFiltersPlaceholder } from './AppealFiltersPlaceholder';
+import { FILTER_KEYS, filtersOf, listQuery, type FilterKey, type Filters } from './listQuery';
 import { DeadlineTag, ErrorState, StatusTag } from './ui';
 
-/** The list filters as they appear in the URL. */
-export const FILTER_KEYS = ['q', 'status', 'category', 'region', 'unit', 'channel', 'from', 'to', 'overdue', 'dueSoon', 'page', 'pageSize'] as const;
-type FilterKey = (typeof FILTER_KEYS)[number];
-export type Filters = Partial<Record<FilterKey, string>>;
+export { FILTER_KEYS, listQuery, type Filters } from './listQuery';
+
+/** The filter bar: its pickers are most of the list's code, so it loads once the rows are on screen. */
+const AppealFilters = lazyPage<'AppealFilters', AppealFiltersProps>(() => import('./AppealFilters'), 'AppealFilters');
 
 /** Filters from the URL (`isInUrl`) or from local state. */
 function useFilters(isInUrl: boolean, initial: Filters): [Filters, (next: Filters) => void] {
   const [params, setParams] = useSearchParams();
   const [local, setLocal] = useState<Filters>(initial);
-  const fromUrl = useMemo(() => {
-    const f: Filters = {};
-    for (const k of FILTER_KEYS) {
-      const v = params.get(k);
-      if (v) f[k] = v;
-    }
-    return f;
-  }, [params]);
+  const fromUrl = useMemo(() => filtersOf(params), [params]);
   if (!isInUrl) return [local, setLocal];
   return [
     fromUrl,
@@ -43,35 +39,6 @@ function useFilters(isInUrl: boolean, initial: Filters): [Filters, (next: Filter
       setParams(p, { replace: true });
     },
   ];
-}
-
-/** Date inputs give YYYY-MM-DD in Shanghai time; the API wants instants. `to` is inclusive here, exclusive there. */
-function dayToInstant(day: string | undefined, isEnd: boolean): string | undefined {
-  if (!day) return undefined;
-  if (day.length > 10) return day;
-  const start = new Date(`${day}T00:00:00+08:00`);
-  if (Number.isNaN(start.getTime())) return undefined;
-  return new Date(start.getTime() + (isEnd ? 86_400_000 : 0)).toISOString();
-}
-
-/** The API query of a set of filters. */
-export function listQuery(f: Filters, queue?: QueueKey, fixed?: Query): Query {
-  return {
-    queue,
-    q: f.q,
-    status: f.status,
-    category: f.category,
-    region: f.region,
-    unit: f.unit,
-    channel: f.channel,
-    from: dayToInstant(f.from, false),
-    to: dayToInstant(f.to, true),
-    overdue: f.overdue,
-    dueSoon: f.dueSoon,
-    page: f.page ?? 1,
-    pageSize: f.pageSize ?? 20,
-    ...fixed,
-  };
 }
 
 export interface AppealTableProps {
@@ -105,12 +72,14 @@ export function AppealTable({ queue, fixed, emptyText, isInUrl = true, initialFi
   const categoryNames = useMemo(() => nameMap(categories.data, (c) => c.code), [categories.data]);
   const regionNames = useMemo(() => nameMap(regions.data, (r) => r.code), [regions.data]);
   const unitNames = useMemo(() => nameMap(units.data, (u) => u.id), [units.data]);
-  const categoryOptions = useMemo(() => categoryTree(categories.data ?? []), [categories.data]);
-  const regionOptions = useMemo(() => regionTree(regions.data ?? []), [regions.data]);
-  const unitOptions = useMemo(() => unitTree(units.data ?? []), [units.data]);
+  const hasFilterBar = useLoadedAfterRender(AppealFilters);
 
   const set = (patch: Filters) => setFilters({ ...filters, ...patch, page: patch.page ?? undefined });
   const hasFilters = FILTER_KEYS.some((k) => k !== 'page' && k !== 'pageSize' && filters[k]);
+  const clear = () => {
+    setQDraft('');
+    setFilters({});
+  };
   const now = new Date();
 
   const columns: ColumnsType<AppealSummary> = [
@@ -164,134 +133,13 @@ export function AppealTable({ queue, fixed, emptyText, isInUrl = true, initialFi
   // Columns keep their widths; the table scrolls sideways on narrow screens instead of squeezing the title.
   const tableWidth = columns.reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : 120), selection ? 48 : 0);
 
-  const deadlineValue = filters.overdue === 'true' ? 'overdue' : filters.dueSoon === 'true' ? 'dueSoon' : undefined;
-
   return (
     <div className="ws-list">
-      <Form layout="inline" className="ws-filters" aria-label="筛选" onFinish={() => set({ q: qDraft.trim() || undefined })}>
-        <Form.Item label="关键词" htmlFor="filter-q">
-          <Input.Search
-            id="filter-q"
-            allowClear
-            placeholder="标题、内容、受理编号"
-            value={qDraft}
-            onChange={(e) => setQDraft(e.target.value)}
-            onSearch={(v) => set({ q: v.trim() || undefined })}
-            style={{ width: 220 }}
-          />
-        </Form.Item>
-        {!hide.includes('status') && (
-          <Form.Item label="状态" htmlFor="filter-status">
-            <Select
-              id="filter-status"
-              mode="multiple"
-              allowClear
-              placeholder="全部"
-              maxTagCount={1}
-              style={{ minWidth: 140 }}
-              value={filters.status ? filters.status.split(',') : []}
-              onChange={(v: string[]) => set({ status: v.length ? v.join(',') : undefined })}
-              options={STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
-            />
-          </Form.Item>
-        )}
-        {!hide.includes('overdue') && (
-          <Form.Item label="时限" htmlFor="filter-deadline">
-            <Select
-              id="filter-deadline"
-              allowClear
-              placeholder="全部"
-              style={{ width: 110 }}
-              value={deadlineValue}
-              onChange={(v?: string) => set({ overdue: v === 'overdue' ? 'true' : undefined, dueSoon: v === 'dueSoon' ? 'true' : undefined })}
-              options={[
-                { value: 'overdue', label: '已超期' },
-                { value: 'dueSoon', label: '即将超期' },
-              ]}
-            />
-          </Form.Item>
-        )}
-        <Form.Item label="分类" htmlFor="filter-category">
-          <TreeSelect
-            id="filter-category"
-            allowClear
-            showSearch
-            treeNodeFilterProp="label"
-            placeholder="全部"
-            style={{ width: 160 }}
-            value={filters.category}
-            onChange={(v?: string) => set({ category: v || undefined })}
-            treeData={categoryOptions}
-            popupMatchSelectWidth={260}
-          />
-        </Form.Item>
-        <Form.Item label="区域" htmlFor="filter-region">
-          <TreeSelect
-            id="filter-region"
-            allowClear
-            showSearch
-            treeNodeFilterProp="label"
-            placeholder="全部"
-            style={{ width: 140 }}
-            value={filters.region}
-            onChange={(v?: string) => set({ region: v || undefined })}
-            treeData={regionOptions}
-            popupMatchSelectWidth={260}
-          />
-        </Form.Item>
-        {!hide.includes('unit') && (
-          <Form.Item label="单位" htmlFor="filter-unit">
-            <TreeSelect
-              id="filter-unit"
-              allowClear
-              showSearch
-              treeNodeFilterProp="label"
-              placeholder="全部"
-              style={{ width: 170 }}
-              value={filters.unit}
-              onChange={(v?: string) => set({ unit: v || undefined })}
-              treeData={unitOptions}
-              popupMatchSelectWidth={300}
-            />
-          </Form.Item>
-        )}
-        <Form.Item label="渠道" htmlFor="filter-channel">
-          <Select
-            id="filter-channel"
-            allowClear
-            placeholder="全部"
-            style={{ width: 120 }}
-            value={filters.channel}
-            onChange={(v?: string) => set({ channel: v || undefined })}
-            options={CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))}
-          />
-        </Form.Item>
-        <Form.Item label="提交日期" htmlFor="filter-from">
-          {/* antd's picker, not <input type=date>: the native one shows the browser's own (often
-              English mm/dd/yyyy) format whatever the page's language. */}
-          <DatePicker.RangePicker
-            id="filter-from"
-            aria-label="提交日期范围"
-            allowEmpty={[true, true]}
-            placeholder={['开始日期', '结束日期']}
-            value={[filters.from ? dayjs(filters.from.slice(0, 10)) : null, filters.to ? dayjs(filters.to.slice(0, 10)) : null]}
-            onChange={(range) => set({ from: range?.[0]?.format('YYYY-MM-DD') || undefined, to: range?.[1]?.format('YYYY-MM-DD') || undefined })}
-            style={{ width: 260 }}
-          />
-        </Form.Item>
-        {hasFilters && (
-          <Form.Item>
-            <Button
-              onClick={() => {
-                setQDraft('');
-                setFilters({});
-              }}
-            >
-              清除筛选
-            </Button>
-          </Form.Item>
-        )}
-      </Form>
+      {hasFilterBar ? (
+        <AppealFilters filters={filters} set={set} hide={hide} qDraft={qDraft} setQDraft={setQDraft} hasFilters={hasFilters} clear={clear} />
+      ) : (
+        <AppealFiltersPlaceholder hide={hide} hasFilters={hasFilters} />
+      )}
       {selection && selected.length > 0 && (
         <div className="ws-selection-bar" role="region" aria-label="批量操作">
           <span>已选 {selected.length} 件</span>
@@ -327,12 +175,7 @@ export function AppealTable({ queue, fixed, emptyText, isInUrl = true, initialFi
                   hasFilters ? (
                     <span>
                       没有符合条件的诉求。
-                      <Typography.Link
-                        onClick={() => {
-                          setQDraft('');
-                          setFilters({});
-                        }}
-                      >
+                      <Typography.Link onClick={clear}>
                         清除筛选条件
                       </Typography.Link>
                       再看看。

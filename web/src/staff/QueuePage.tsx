@@ -1,16 +1,28 @@
 /** A workbench queue (待受理, 待交办, 待签收 …) and the full list of appeals, both over AppealTable. */
-import { App, Button, Form, Modal, TreeSelect } from 'antd';
-import { useMemo, useState } from 'react';
+import { Button } from 'antd';
 import { useParams } from 'react-router-dom';
-import { api, ApiError } from '../api';
+import { ApiError } from '../api';
 import { QUEUE_EMPTY_HINTS, QUEUE_LABELS } from '../format';
-import { unitTree } from '../tree';
-import { QUEUE_KEYS, type AppealSummary, type QueueKey } from '../types';
+import { lazyPage, useLoadedAfterRender } from '../lazyPage';
+import { QUEUE_KEYS, type QueueKey } from '../types';
 import { AppealTable } from './AppealTable';
-import { showApiError } from './forms';
+import type { BulkAssignProps } from './BulkAssign';
 import { useWorkbench } from './me';
-import { useUnits } from '../refdata';
 import { ErrorState, PageHeader } from './ui';
+
+/** 批量交办 with its form and unit trees: a chunk of its own, needed only once rows are selected. */
+const BulkAssign = lazyPage<'BulkAssign', BulkAssignProps>(() => import('./BulkAssign'), 'BulkAssign');
+
+/** The bulk action, shown (disabled) at once and usable as soon as its code is in. */
+function BulkAssignAction(props: BulkAssignProps) {
+  const isLoaded = useLoadedAfterRender(BulkAssign);
+  if (isLoaded) return <BulkAssign {...props} />;
+  return (
+    <Button type="primary" disabled loading>
+      批量交办
+    </Button>
+  );
+}
 
 const STATUS_QUEUES: QueueKey[] = ['to_accept', 'to_assign', 'to_sign', 'in_progress', 'reply_review', 'returned'];
 
@@ -32,7 +44,7 @@ export function QueuePage() {
         queue={key}
         emptyText={QUEUE_EMPTY_HINTS[key]}
         hide={[...(STATUS_QUEUES.includes(key) ? (['status'] as const) : []), ...(key === 'overdue' || key === 'due_soon' ? (['overdue'] as const) : [])]}
-        selection={key === 'to_assign' ? (selected, done) => <BulkAssign selected={selected} onDone={done} /> : undefined}
+        selection={key === 'to_assign' ? (selected, done) => <BulkAssignAction selected={selected} onDone={done} /> : undefined}
       />
     </>
   );
@@ -46,58 +58,6 @@ export function AppealsPage() {
         可按状态、时限、分类、区域、单位、渠道和日期筛选，关键词支持中文全文检索和受理编号。
       </PageHeader>
       <AppealTable emptyText="暂无诉求。" />
-    </>
-  );
-}
-
-/** 批量交办: the selected accepted appeals to one lead unit (and co-units) in one request. */
-function BulkAssign({ selected, onDone }: { selected: AppealSummary[]; onDone: () => void }) {
-  const [isOpen, setOpen] = useState(false);
-  const [isBusy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [form] = Form.useForm<{ leadUnitId: string; coUnitIds?: string[] }>();
-  const units = useUnits();
-  const options = useMemo(() => unitTree(units.data ?? []), [units.data]);
-  const { message } = App.useApp();
-  const { refreshCounts } = useWorkbench();
-
-  const submit = async (v: { leadUnitId: string; coUnitIds?: string[] }) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await api.post('/api/appeals/bulk/assign', { ids: selected.map((a) => a.id), leadUnitId: v.leadUnitId, coUnitIds: v.coUnitIds ?? [] });
-      message.success(`已交办 ${selected.length} 件`);
-      setOpen(false);
-      form.resetFields();
-      refreshCounts();
-      onDone();
-    } catch (e) {
-      setError(showApiError(form, e, ['leadUnitId', 'coUnitIds']));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <>
-      <Button type="primary" onClick={() => setOpen(true)}>
-        批量交办
-      </Button>
-      <Modal title={`批量交办（${selected.length} 件）`} open={isOpen} onCancel={() => setOpen(false)} onOk={() => form.submit()} okText="交办" confirmLoading={isBusy} destroyOnHidden>
-        <Form form={form} layout="vertical" onFinish={submit} name="bulk-assign">
-          <Form.Item name="leadUnitId" label="主办单位" rules={[{ required: true, message: '请选择主办单位' }]}>
-            <TreeSelect showSearch treeNodeFilterProp="label" treeData={options} placeholder="输入名称搜索" />
-          </Form.Item>
-          <Form.Item name="coUnitIds" label="协办单位（选填）">
-            <TreeSelect multiple showSearch treeNodeFilterProp="label" treeData={options} placeholder="可多选" />
-          </Form.Item>
-          {error && (
-            <div className="ws-form-error" role="alert">
-              {error}
-            </div>
-          )}
-        </Form>
-      </Modal>
     </>
   );
 }

@@ -6,10 +6,11 @@ import { App as AntApp, Badge, Button, ConfigProvider, Layout, Menu, Space, Spin
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ComponentType } from 'react';
+import { startTransition, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { ROLE_LABELS } from '../../../shared/domain';
-import { api, ApiError, fetchMe } from '../api';
+import { api, ApiError, takeArrived } from '../api';
+import { lazyPage, type LazyPage } from '../lazyPage';
 import type { Me, QueueCounts, StaffMe } from '../types';
 import { WorkbenchContext } from './me';
 import { landingOf, ROLE_MENUS } from './menu';
@@ -20,14 +21,10 @@ import { ErrorState } from './ui';
 // Month and weekday names in the date pickers follow the UI's language.
 dayjs.locale('zh-cn');
 
-const named = <K extends string>(loader: () => Promise<Record<K, ComponentType>>, name: K) => lazy(() => loader().then((m) => ({ default: m[name] })));
+const named = lazyPage;
 
 const QueuePage = named(() => import('./QueuePage'), 'QueuePage');
 const AppealsPage = named(() => import('./QueuePage'), 'AppealsPage');
-// Lists and the appeal page are what staff open first: fetch their code while /api/auth/me is in
-// flight instead of after it (the waterfall cost ~0.5 s on a warm load).
-void import('./QueuePage');
-void import('./AppealPage');
 const AppealPage = named(() => import('./AppealPage'), 'AppealPage');
 const HotlinePage = named(() => import('./HotlinePage'), 'HotlinePage');
 const SupervisePage = named(() => import('./SupervisePage'), 'SupervisePage');
@@ -46,19 +43,62 @@ const BriefsPage = named(() => import('./duty/BriefsPage'), 'BriefsPage');
 const SchemesPage = named(() => import('./duty/SchemesPage'), 'SchemesPage');
 const SourcesPage = named(() => import('./duty/SourcesPage'), 'SourcesPage');
 
+/** The page a full load of `pathname` opens, when its code is worth loading before the first render. */
+function firstPageOf(pathname: string): LazyPage | null {
+  if (/^\/w\/appeals\/[^/]+\/?$/.test(pathname)) return AppealPage;
+  if (/^\/w\/appeals\/?$/.test(pathname)) return AppealsPage;
+  if (/^\/w\/queue\/[^/]+\/?$/.test(pathname)) return QueuePage;
+  return null;
+}
+
+/**
+ * Loads the code of the page being opened (index.html has already fetched its chunks), so the
+ * workbench's first render shows the page instead of a spinner; boot.tsx waits for it on a full load.
+ */
+export const preloadFirstPage = (): Promise<void> => firstPageOf(window.location.pathname)?.preload().catch(() => undefined) ?? Promise.resolve();
+
+/** Who is logged in, when the entry's session check has arrived and the page's code is in: the first render shows the page. */
+function arrivedStaff(): StaffMe | null {
+  if (!(firstPageOf(window.location.pathname)?.isLoaded() ?? true)) return null;
+  const who = takeArrived<Me>('/api/auth/me')?.data;
+  return who?.kind === 'staff' ? who : null;
+}
+
 const COUNTS_EVERY_MS = 60_000;
+
+/**
+ * Lists and the appeal page are what staff open next: their code is fetched once the first page has
+ * rendered and the browser is idle — not during the load, where it would compete with that page.
+ * (index.html preloads the chunks of the page being opened itself.)
+ */
+function prefetchPagesWhenIdle(): () => void {
+  const prefetch = () => {
+    for (const page of [QueuePage, AppealsPage, AppealPage]) void page.preload().catch(() => undefined);
+  };
+  if (typeof window.requestIdleCallback === 'function') {
+    const id = window.requestIdleCallback(prefetch, { timeout: 3000 });
+    return () => window.cancelIdleCallback(id);
+  }
+  const timer = window.setTimeout(prefetch, 1000);
+  return () => window.clearTimeout(timer);
+}
 
 /** Loads who is logged in (or sends them to the login) and renders the workbench around the pages. */
 export function StaffApp() {
-  const [me, setMe] = useState<StaffMe | null>(null);
+  const [me, setMe] = useState<StaffMe | null>(arrivedStaff);
   const [error, setError] = useState<unknown>(null);
   const location = useLocation();
 
   useEffect(() => {
-    fetchMe<Me>().then(
-      (env) => (env.data.kind === 'staff' ? setMe(env.data) : setError(new ApiError(401, 'UNAUTHENTICATED', '请用工作人员账号登录'))),
-      setError,
-    );
+    if (me) return;
+    // A page whose code fails to load still renders (and suspends, retrying) once the session is known.
+    const page = preloadFirstPage();
+    api.get<Me>('/api/auth/me').then((env) => {
+      const who = env.data;
+      if (who.kind !== 'staff') return setError(new ApiError(401, 'UNAUTHENTICATED', '请用工作人员账号登录'));
+      void page.then(() => setMe(who));
+    }, setError);
+    // Only the first mount asks: `me` changes by a new page load (login), never in place.
   }, []);
 
   return (
@@ -81,7 +121,8 @@ export function StaffApp() {
 }
 
 function Workbench({ me }: { me: StaffMe }) {
-  const [counts, setCounts] = useState<QueueCounts | undefined>();
+  const [counts, setCounts] = useState<QueueCounts | undefined>(() => takeArrived<QueueCounts>('/api/queues')?.data);
+  const hasFirstCounts = useRef(counts !== undefined);
   const [tick, setTick] = useState(0);
   const [isCollapsed, setCollapsed] = useState(false);
   const location = useLocation();
@@ -89,10 +130,13 @@ function Workbench({ me }: { me: StaffMe }) {
 
   useEffect(() => {
     let isLive = true;
-    api.get<QueueCounts>('/api/queues').then(
-      (env) => isLive && setCounts(env.data),
-      () => undefined, // The menu simply shows no badges.
-    );
+    if (hasFirstCounts.current) hasFirstCounts.current = false; // the entry's answer is shown already
+    else {
+      api.get<QueueCounts>('/api/queues').then(
+        (env) => isLive && startTransition(() => setCounts(env.data)), // badges: never in the way of a click
+        () => undefined, // The menu simply shows no badges.
+      );
+    }
     const timer = setInterval(() => setTick((t) => t + 1), COUNTS_EVERY_MS);
     return () => {
       isLive = false;
@@ -100,6 +144,7 @@ function Workbench({ me }: { me: StaffMe }) {
     };
   }, [tick]);
   const refreshCounts = useCallback(() => setTick((t) => t + 1), []);
+  useEffect(prefetchPagesWhenIdle, []);
 
   const entries = ROLE_MENUS[me.role];
   const here = location.pathname + location.search;

@@ -1,6 +1,7 @@
 /** Small building blocks of the staff pages: page header, status and deadline tags, error states. */
-import { Breadcrumb, Button, Result, Space, Tag, Tooltip, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { Breadcrumb, Button, Space, Spin, Tag, Tooltip, Typography } from 'antd';
+import type { ResultProps } from 'antd';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Link, Navigate, useLocation } from 'react-router-dom';
 import type { AppealStatus } from '../../../shared/workflow';
 import { ApiError, errorText } from '../api';
@@ -86,6 +87,17 @@ export function DeadlineTag({ deadlines, now = new Date() }: { deadlines: Deadli
       <Tooltip title={tip}>{tag}</Tooltip>
       {provisional}
     </span>
+  );
+}
+
+/** antd's Result (its illustrations are sizeable) loads only when a page has something to report. */
+const LazyResult = lazy(() => import('antd/es/result'));
+
+function Result(props: ResultProps) {
+  return (
+    <Suspense fallback={<Spin className="ws-center" />}>
+      <LazyResult {...props} />
+    </Suspense>
   );
 }
 
