@@ -99,7 +99,7 @@ async function seedDemoAppeals(ctx: AppContext): Promise<void> {
       body: a.body,
       categoryCode: categories.find((c) => c.name === a.category && c.level === 1)?.code,
       phone: `1380000${String(1000 + i).padStart(4, '0')}`,
-      residentName: ['王建国', '李秀英', '张伟', '刘洋', '陈静', '杨帆', '赵磊', '黄丽', '周强', '吴敏'][i] ?? '市民',
+      residentName: ['王建国', '李秀英', '张伟', '刘洋', '陈静', '杨帆', '赵磊', '黄丽', '周强', '吴敏', '孙芳', '马军', '朱红'][i] ?? '市民',
       cast,
     };
     switch (a.state) {
