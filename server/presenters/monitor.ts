@@ -1,48 +1,9 @@
-// What leaves the server about monitored posts (舆情) and alerts: the duty console's views and the
-// live stream's `event: alert` payload share these shapes. Posts are public social-media content,
-// so nothing here is masked; bigint ids leave as strings, times as ISO strings.
+// Monitored posts (舆情) and alerts from database rows to the shapes in shared/monitor.ts, which the
+// duty console's views and the live stream's `event: alert` payload share.
 
-export type AlertLevel = 'red' | 'orange' | 'yellow';
-export type AlertStatus = 'open' | 'handled' | 'irrelevant' | 'dispatched';
+import type { AlertLevel, AlertStatus, AlertView, PostView } from '../../shared/monitor';
 
-/** A monitored post as the console shows it. */
-export interface PostView {
-  id: string;
-  platform: string;
-  platformPostId: string;
-  authorName: string | null;
-  authorFollowers: number | null;
-  authorVerified: boolean;
-  title: string | null;
-  text: string;
-  media: string[];
-  url: string | null;
-  place: string | null;
-  regionCode: string | null;
-  publishedAt: string;
-  receivedAt: string;
-  likes: number;
-  shares: number;
-  comments: number;
-  views: number;
-  heat: number;
-  negativity: number | null;
-  schemeIds: string[];
-}
-
-/** An alert with its story and the post that raised it. */
-export interface AlertView {
-  id: string;
-  level: AlertLevel;
-  status: AlertStatus;
-  /** Why it fired, in Chinese, one line per rule ("负面舆情升温：…"). */
-  reasons: string[];
-  createdAt: string;
-  updatedAt: string;
-  appealId: string | null;
-  story: { id: string; label: string; postCount: number; heat: number; firstAt: string; lastAt: string; regionCode: string | null };
-  post: PostView;
-}
+export type { AlertLevel, AlertStatus, AlertView, PostView } from '../../shared/monitor';
 
 type Time = Date | string;
 type Int = number | string;

@@ -1,22 +1,8 @@
 // The special report (专报) as an Excel workbook: a summary sheet and an appeals sheet. Times are
 // written as Asia/Shanghai wall-clock text (Excel has no time zones; readers expect Beijing time).
 import ExcelJS from 'exceljs';
+import { addSheet, shanghaiText } from '../../export/workbook';
 import type { HotIssueReportView } from './view';
-
-/** 2024-05-01 09:00 in Beijing time, or empty. */
-export function shanghaiText(iso: string | null): string {
-  if (!iso) return '';
-  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
-
-function addSheet(book: ExcelJS.Workbook, name: string, columns: { header: string; width: number }[], rows: (string | number)[][]): ExcelJS.Worksheet {
-  const ws = book.addWorksheet(name);
-  ws.columns = columns.map((c) => ({ header: c.header, width: c.width }));
-  ws.getRow(1).font = { bold: true };
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
-  for (const r of rows) ws.addRow(r);
-  return ws;
-}
 
 /** The workbook of a special report, as bytes. */
 export async function reportWorkbook(r: HotIssueReportView): Promise<Buffer> {

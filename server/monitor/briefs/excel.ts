@@ -3,29 +3,15 @@
  * text (Excel has no time zones, and readers in 阜阳 expect Beijing time).
  */
 import ExcelJS from 'exceljs';
+import { addSheet, shanghaiText } from '../../export/workbook';
 import type { Brief } from './brief';
 
 const LEVEL_LABELS: Record<string, string> = { red: '红色', orange: '橙色', yellow: '黄色' };
 const ALERT_STATUS_LABELS: Record<string, string> = { open: '待处置', handled: '已处置', irrelevant: '无关', dispatched: '已转诉求' };
 
-/** 2026-03-02 09:34 in Beijing time, or empty. */
-export function shanghaiTime(at: Date | null): string {
-  if (!at) return '';
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
-
 /** A percentage with one decimal, or "—". */
 function percent(v: number | null): string {
   return v === null ? '—' : `${(v * 100).toFixed(1)}%`;
-}
-
-/** Adds a sheet with a bold header row and sensible widths. */
-function sheet(book: ExcelJS.Workbook, name: string, columns: { header: string; width: number }[], rows: (string | number)[][]): void {
-  const ws = book.addWorksheet(name);
-  ws.columns = columns.map((c) => ({ header: c.header, width: c.width }));
-  ws.getRow(1).font = { bold: true };
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
-  for (const r of rows) ws.addRow(r);
 }
 
 /** The workbook of a brief, as bytes. */
@@ -34,9 +20,9 @@ export async function briefWorkbook(brief: Brief): Promise<Buffer> {
   book.creator = '民声 舆情监测';
   const title = brief.period.kind === 'daily' ? `舆情日报 ${brief.period.label}` : `舆情周报 ${brief.period.label}`;
   const t = brief.totals;
-  sheet(book, '概况', [{ header: '项目', width: 22 }, { header: '数值', width: 40 }], [
+  addSheet(book, '概况', [{ header: '项目', width: 22 }, { header: '数值', width: 40 }], [
     ['简报', title],
-    ['统计时段（北京时间）', `${shanghaiTime(brief.period.start)} 至 ${shanghaiTime(brief.period.end)}`],
+    ['统计时段（北京时间）', `${shanghaiText(brief.period.start)} 至 ${shanghaiText(brief.period.end)}`],
     ['监测帖文', t.posts],
     ['负面帖文', t.negative],
     ['负面占比', percent(t.negativeShare)],
@@ -45,13 +31,13 @@ export async function briefWorkbook(brief: Brief): Promise<Buffer> {
     ['其中已办结', t.dispatchedClosed],
     ['其中已超期', t.dispatchedOverdue],
   ]);
-  sheet(
+  addSheet(
     book,
     '平台分布',
     [{ header: '平台', width: 16 }, { header: '帖文数', width: 10 }, { header: '负面数', width: 10 }, { header: '负面占比', width: 10 }],
     brief.byPlatform.map((p) => [p.platform, p.posts, p.negative, percent(p.negativeShare)]),
   );
-  sheet(
+  addSheet(
     book,
     '负面事件',
     [
@@ -70,18 +56,18 @@ export async function briefWorkbook(brief: Brief): Promise<Buffer> {
       s.postCount,
       Math.round(s.peakHeat * 10) / 10,
       s.negativity === null ? '' : Math.round(s.negativity * 100) / 100,
-      shanghaiTime(s.firstAt),
-      shanghaiTime(s.lastAt),
+      shanghaiText(s.firstAt),
+      shanghaiText(s.lastAt),
       s.alertLevel ? `${LEVEL_LABELS[s.alertLevel] ?? s.alertLevel} · ${ALERT_STATUS_LABELS[s.alertStatus ?? ''] ?? s.alertStatus}` : '',
     ]),
   );
-  sheet(
+  addSheet(
     book,
     '预警处置',
     ['级别', '合计', '待处置', '已处置', '无关', '已转诉求'].map((header) => ({ header, width: 10 })),
     brief.alerts.byLevel.map((a) => [LEVEL_LABELS[a.level] ?? a.level, a.total, a.open, a.handled, a.irrelevant, a.dispatched]),
   );
-  sheet(
+  addSheet(
     book,
     '转办台账',
     [
@@ -103,11 +89,11 @@ export async function briefWorkbook(brief: Brief): Promise<Buffer> {
       d.platform,
       d.leadUnitName ?? '',
       d.statusLabel,
-      shanghaiTime(d.postedAt),
-      shanghaiTime(d.detectedAt),
-      shanghaiTime(d.dispatchedAt),
-      shanghaiTime(d.repliedAt),
-      shanghaiTime(d.resolvedAt),
+      shanghaiText(d.postedAt),
+      shanghaiText(d.detectedAt),
+      shanghaiText(d.dispatchedAt),
+      shanghaiText(d.repliedAt),
+      shanghaiText(d.resolvedAt),
       d.isOverdue ? '超期' : '',
     ]),
   );

@@ -1,7 +1,8 @@
 /** Shapes of the 舆情 (monitoring) API answers the duty pages read (server/routes/monitor-*.ts, server/presenters/monitor.ts). */
 
-export type AlertLevel = 'red' | 'orange' | 'yellow';
-export type AlertStatus = 'open' | 'handled' | 'irrelevant' | 'dispatched';
+import type { AlertLevel, AlertStatus, AlertView, PostView } from '../../../../shared/monitor';
+
+export type { AlertLevel, AlertStatus, AlertView, PostView } from '../../../../shared/monitor';
 
 export const LEVEL_LABELS: Record<AlertLevel, string> = { red: '红色', orange: '橙色', yellow: '黄色' };
 /** antd Tag colours per level (always shown with the level's name, never colour alone). */
@@ -18,44 +19,6 @@ export const PLATFORM_LABELS: Record<string, string> = {
   xiaohongshu: '小红书',
   rss: '资讯订阅',
 };
-
-/** A monitored post. */
-export interface PostView {
-  id: string;
-  platform: string;
-  platformPostId: string;
-  authorName: string | null;
-  authorFollowers: number | null;
-  authorVerified: boolean;
-  title: string | null;
-  text: string;
-  media: string[];
-  url: string | null;
-  place: string | null;
-  regionCode: string | null;
-  publishedAt: string;
-  receivedAt: string;
-  likes: number;
-  shares: number;
-  comments: number;
-  views: number;
-  heat: number;
-  negativity: number | null;
-  schemeIds: string[];
-}
-
-/** An alert with its story and the post that raised it (also the SSE `alert` event's data). */
-export interface AlertView {
-  id: string;
-  level: AlertLevel;
-  status: AlertStatus;
-  reasons: string[];
-  createdAt: string;
-  updatedAt: string;
-  appealId: string | null;
-  story: { id: string; label: string; postCount: number; heat: number; firstAt: string; lastAt: string; regionCode: string | null };
-  post: PostView;
-}
 
 export interface AlertCounts {
   open: { red: number; orange: number; yellow: number; total: number };
