@@ -2,7 +2,7 @@
 import { PALETTE } from '../EChart';
 import type { TrendPoint } from './types';
 
-/** Counts per period as a polyline with a dot at the last point; the title says it in words. */
+/** Counts per period as a polyline with a dot at the last point (words for a single period); the title says it in words. */
 export function Sparkline({ trend, bucket, width = 120, height = 28 }: { trend: TrendPoint[]; bucket: 'day' | 'week'; width?: number; height?: number }) {
   const counts = trend.map((p) => p.count);
   const max = Math.max(1, ...counts);
@@ -11,6 +11,11 @@ export function Sparkline({ trend, bucket, width = 120, height = 28 }: { trend: 
   const last = points[points.length - 1];
   const unit = bucket === 'day' ? '日' : '周';
   const text = trend.length === 0 ? '无趋势数据' : `按${unit}统计：${trend.map((p) => `${p.period.slice(5)} ${p.count}件`).join('，')}`;
+  // One period is not a line: say it in words instead of drawing a lone dot.
+  if (trend.length === 1) {
+    const only = trend[0] as TrendPoint;
+    return <span className="ws-muted" title={text}>{`${only.period.slice(5)}：${only.count}件`}</span>;
+  }
   return (
     <svg width={width} height={height} role="img" aria-label={text}>
       <title>{text}</title>
