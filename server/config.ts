@@ -1,6 +1,6 @@
 import path from 'node:path';
 
-/** Runtime configuration, read once from the environment (12-factor; nothing city-specific here). */
+/** Runtime configuration, read once from the environment (12-factor; the city is data, chosen by MINSHENG_CITY). */
 export interface Config {
   port: number;
   host: string;
@@ -12,6 +12,8 @@ export interface Config {
   logLevel: string;
   /** Run the job worker inside this process (stateless app nodes may turn it off). */
   runWorker: boolean;
+  /** The city a new database is set up for (division code or name; MINSHENG_CITY, default 阜阳市 341200). */
+  city: string;
 }
 
 /** Reads the configuration from an environment (defaults: port 8080, embedded database in ./data). */
@@ -26,5 +28,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.MINSHENG_INSECURE_COOKIES !== '1',
     logLevel: env.LOG_LEVEL ?? 'info',
     runWorker: env.MINSHENG_WORKER !== '0',
+    city: env.MINSHENG_CITY?.trim() || '341200',
   };
 }

@@ -37,7 +37,7 @@ export async function openRuntime(config: Config, log: (msg: string) => void): P
   try {
     const applied = await migrate(pool);
     if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
-    await seedReferenceData(pool);
+    await seedReferenceData(pool, { city: config.city });
     // Default alert rules and example keyword schemes (tests start without them, to set their own).
     await seedMonitorDefaults(pool);
   } catch (err) {

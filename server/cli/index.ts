@@ -9,6 +9,7 @@ import { openRuntime, type Runtime } from '../runtime';
 import { seedDemoCity } from '../seed/demo';
 import { registerDispatchCommands } from '../dispatch/cli';
 import { registerClusterCommands } from '../dispatch/cluster/cli';
+import { registerPlaceCommand } from '../dispatch/place/cli';
 import { registerMonitorCommands } from '../monitor/cli';
 import { serve } from './serve';
 
@@ -69,6 +70,7 @@ export function buildProgram(): Command {
       }),
     );
   registerDispatchCommands(program);
+  registerPlaceCommand(program);
   registerClusterCommands(program);
   registerMonitorCommands(program);
   return program;

@@ -1,10 +1,9 @@
 // Monitoring defaults every installation starts with (alert rules, two example keyword schemes
-// for the demo city) and the demo city's push source. Fixed ids make both idempotent.
+// for its city) and the demo city's push source. Fixed ids make both idempotent.
 import type { Queryable } from '../db/pool';
 import { insertSchemeIfMissing } from '../repositories/monitor-catalog';
 import { insertRule, type AlertRuleRecord } from '../repositories/monitor-rules';
 import { insertSource } from '../repositories/monitor-sources';
-import { CITY_CODE } from '../seed/reference';
 
 /** Words whose mere presence in a relevant post is worth a red alert (极端、群体性、安全事件). */
 export const DEFAULT_SENSITIVE_WORDS = [
@@ -21,20 +20,18 @@ export const DEFAULT_ALERT_RULES: Omit<AlertRuleRecord, 'createdAt' | 'updatedAt
   { id: '6d6f6e69-0000-4000-8000-000000000005', name: '敏感词', kind: 'sensitive_words', level: 'red', params: { words: DEFAULT_SENSITIVE_WORDS, minNegativity: 0 }, isActive: true },
 ];
 
-/** Two example schemes for the demo city: unpaid wages and pollution. */
+/** Two example schemes for the installation's city (named after it): unpaid wages and pollution. */
 export const DEFAULT_SCHEMES = [
   {
     id: '6d6f6e69-0000-4000-8000-000000000101',
-    name: '欠薪讨薪（阜阳）',
+    name: '欠薪讨薪',
     topic: '欠薪',
-    regionCode: CITY_CODE,
     expression: '欠薪 | 拖欠工资 | 讨薪 | 讨要工资 | 不发工资 | 工资不发 | 农民工工资 | (工资 拖欠) | (工钱 拖欠)',
   },
   {
     id: '6d6f6e69-0000-4000-8000-000000000102',
-    name: '环境污染（阜阳）',
+    name: '环境污染',
     topic: '环境污染',
-    regionCode: CITY_CODE,
     expression: '污染 | 排污 | 偷排 | 恶臭 | 臭味 | 黑烟 | 粉尘 | 废气 | 污水 | 焚烧垃圾 | (噪音 扰民)',
   },
 ];
@@ -42,7 +39,10 @@ export const DEFAULT_SCHEMES = [
 /** Default alert rules and example keyword schemes; safe to call on every start. */
 export async function seedMonitorDefaults(db: Queryable): Promise<void> {
   for (const rule of DEFAULT_ALERT_RULES) await insertRule(db, rule);
-  for (const scheme of DEFAULT_SCHEMES) await insertSchemeIfMissing(db, scheme);
+  const city = (await db.query<{ code: string; name: string }>(`select code, name from regions where level = 2 limit 1`)).rows[0];
+  if (!city) throw new Error('seedMonitorDefaults: no city region is loaded (seed the reference data first)');
+  const place = city.name.replace(/市$/, '');
+  for (const scheme of DEFAULT_SCHEMES) await insertSchemeIfMissing(db, { ...scheme, name: `${scheme.name}（${place}）`, regionCode: city.code });
 }
 
 /** The demo city's push source: code and secret are printed here on purpose (demo only). */

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/pool';
 import categoriesData from './data/categories.json';
-import regionsData from './data/regions-341200.json';
+import { findCity } from './cities';
 import { installShippedModel } from '../dispatch/shipped';
 
 /** Default time-limit classes (DOMAIN.md): urgent/simple 2 working days, general 5, complex at consultation. */
@@ -10,15 +10,20 @@ export const DEFAULT_TIME_LIMIT_CLASSES = [
   { code: 'complex', name: '复杂（会商确定）', signDays: 1, handleDays: null, warnBeforeHours: 24 },
 ] as const;
 
-/** The demo city's code (阜阳市). */
-export const CITY_CODE = regionsData.city.code;
+/** The demo city's code (阜阳市), also the city a database is set up for when none is named. */
+export const CITY_CODE = '341200';
 
 /**
- * Loads the reference data every installation starts with: the city's regions (shipped subset of
- * the national division codes), the category tree and the time-limit classes. Idempotent.
+ * Loads the reference data every installation starts with: the city's regions (from the shipped
+ * national division codes: `city` is a code or name, MINSHENG_CITY in the server), the category
+ * tree and the time-limit classes. Idempotent. A database holds one city: asking for another one
+ * than it was set up for is refused, naming both.
  */
-export async function seedReferenceData(db: Queryable): Promise<void> {
-  const { province, city, counties } = regionsData;
+export async function seedReferenceData(db: Queryable, opts: { city?: string } = {}): Promise<void> {
+  const { province, city, counties } = findCity(opts.city ?? CITY_CODE);
+  const existing = await db.query<{ code: string; name: string }>(`select code, name from regions where level = 2`);
+  const other = existing.rows.find((r) => r.code !== city.code);
+  if (other) throw new Error(`this database is set up for ${other.name} (${other.code}), not ${city.name} (${city.code}): use a new database for another city`);
   const rows: [string, string, number, string | null, string][] = [];
   const provincePath = `/${province.code}/`;
   const cityPath = `${provincePath}${city.code}/`;

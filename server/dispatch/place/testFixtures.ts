@@ -1,18 +1,11 @@
 // Test fixtures: the shipped 阜阳 regions (server/seed/data/regions-341200.json) as gazetteer input.
 import regions from '../../seed/data/regions-341200.json';
+import { cityRegionRows, findCity } from '../../seed/cities';
 import { buildGazetteer, type Gazetteer, type GazetteerInput, type RegionRow } from './gazetteer';
 
 /** The 阜阳 region rows as the regions table holds them (province, city, counties, towns). */
 export function fuyangRegionRows(): RegionRow[] {
-  const rows: RegionRow[] = [
-    { code: regions.province.code, name: regions.province.name, level: 1, parentCode: null },
-    { code: regions.city.code, name: regions.city.name, level: 2, parentCode: regions.province.code },
-  ];
-  for (const c of regions.counties) {
-    rows.push({ code: c.code, name: c.name, level: 3, parentCode: regions.city.code });
-    for (const t of c.towns) rows.push({ code: t.code, name: t.name, level: 4, parentCode: c.code });
-  }
-  return rows;
+  return cityRegionRows(findCity(regions.city.code));
 }
 
 /** A 阜阳 gazetteer; `extra` adds places, boundaries, seats … */

@@ -11,6 +11,7 @@ import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-r
 import { ROLE_LABELS } from '../../../shared/domain';
 import { api, ApiError, takeArrived } from '../api';
 import { lazyPage, type LazyPage } from '../lazyPage';
+import { useRegions } from '../refdata';
 import type { Me, QueueCounts, StaffMe } from '../types';
 import { WorkbenchContext } from './me';
 import { landingOf, ROLE_MENUS } from './menu';
@@ -191,7 +192,10 @@ function Workbench({ me }: { me: StaffMe }) {
         </Layout.Sider>
         <Layout>
           <Layout.Header className="ws-header">
-            <Typography.Text className="ws-header__city">阜阳市12345政务服务便民热线 · 网上群众路线</Typography.Text>
+            <Typography.Text className="ws-header__city">
+              <CityName />
+              12345政务服务便民热线 · 网上群众路线
+            </Typography.Text>
             <Space size="middle">
               <span>
                 {me.displayName}
@@ -242,4 +246,9 @@ function Workbench({ me }: { me: StaffMe }) {
       </Layout>
     </WorkbenchContext.Provider>
   );
+}
+
+/** The installation's city (its regions' city row, e.g. 阜阳市), as the header names it. */
+function CityName() {
+  return <>{useRegions().data?.find((r) => r.level === 2)?.name ?? ''}</>;
 }
