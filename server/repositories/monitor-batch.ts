@@ -14,6 +14,7 @@ import crypto from 'node:crypto';
 import type { PoolClient } from '../db/pool';
 import type { AlertChange } from '../monitor/alerts/decide';
 import type { Engagement } from '../monitor/ingest/heat';
+import type { PostInput } from '../monitor/ingest/validate';
 import type { StoryRow, StoryState } from '../monitor/stories/assign';
 import type { AlertLevel, AlertStatus } from '../presenters/monitor';
 
@@ -149,25 +150,11 @@ export async function lockAndReadBatch(
 }
 
 /** What is stored of a post that is known before the batch takes the lock (PreparedPost's shape). */
-export interface PostFields {
-  platform: string;
-  platformPostId: string;
-  authorName: string | null;
-  authorId: string | null;
-  authorFollowers: number | null;
-  authorVerified: boolean;
-  title: string | null;
-  text: string;
-  media: string[];
-  url: string | null;
-  place: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  publishedAt: Date;
+export type PostFields = Omit<PostInput, 'engagement'> & {
   regionCode: string | null;
   negativity: number;
   schemeIds: string[];
-}
+};
 
 /**
  * A post's fields known before the lock, as a JSON object (one row of the posts recordset, its
