@@ -33,7 +33,7 @@ const RULES: Record<string, SuffixRule> = {
   大道: ROAD,
   大街: ROAD,
   胡同: ROAD,
-  路: { ...ROAD, rejectBefore: '道公马线网思电门出走上让铁水陆一半去来回进退迷开修断封堵拦挖领带引套生活岔小旧同顺近远绕弯抄歧', rejectAfter: '费过径线演人子数' },
+  路: { ...ROAD, rejectBefore: '道公马线网思电门出走上让铁水陆一半去来回进退迷开修断封堵拦挖领带引套生活岔小旧同顺近远绕弯抄歧段', rejectAfter: '费过径线演人子数灯面况' },
   街: { ...ROAD, rejectBefore: '上逛沿临满当过扫整一条', rejectAfter: '坊头' },
   巷: { ...ROAD, rejectBefore: '小深陋' },
   小区: COMMUNITY,
