@@ -100,3 +100,24 @@ export async function markMerged(db: Queryable, appealId: string, intoId: string
     [appealId, intoId],
   );
 }
+
+/**
+ * How many proposed duplicates each of `ids` has whose other side the principal may see (the
+ * appeal list flags them, so a dispatcher sees 疑似重复 before opening the appeal). Ids without any
+ * are absent.
+ */
+export async function countProposedDuplicates(db: Queryable, p: Principal, ids: readonly string[]): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
+  const params: unknown[] = [ids];
+  const scope = scopeCondition(p, 'a', params);
+  const res = await db.query<{ id: string; n: number }>(
+    `select x.id, count(*)::int as n
+       from unnest($1::uuid[]) as x(id)
+       join duplicate_candidates d on d.status = 'proposed' and (d.appeal_id = x.id or d.other_id = x.id)
+       join appeals a on a.id = case when d.appeal_id = x.id then d.other_id else d.appeal_id end
+      where ${scope}
+      group by x.id`,
+    params,
+  );
+  return new Map(res.rows.map((r) => [r.id, r.n]));
+}

@@ -16,6 +16,7 @@ import { listAppeals } from '../repositories/appeal-list';
 import { countQueues, QUEUES } from '../repositories/queues';
 import { findRelated, findVisibleAppeal, type Appeal } from '../repositories/appeals';
 import { listAttachments } from '../repositories/attachments';
+import { countProposedDuplicates } from '../repositories/duplicates';
 import { listEvents } from '../repositories/events';
 import { listReplies } from '../repositories/replies';
 import { queryTerms } from '../text/segment';
@@ -119,8 +120,12 @@ export async function appealRoutes(root: FastifyInstance, ctx: AppContext): Prom
       },
       now,
     );
+    const duplicates = await countProposedDuplicates(ctx.pool, p, rows.map((a) => a.id));
     // Lists never carry full contact details; the detail page decides per appeal.
-    return { data: rows.map((a) => presentAppeal(a, { includeContact: false, now })), page: { page: q.page, pageSize: q.pageSize, total } };
+    return {
+      data: rows.map((a) => ({ ...presentAppeal(a, { includeContact: false, now }), duplicateCount: duplicates.get(a.id) ?? 0 })),
+      page: { page: q.page, pageSize: q.pageSize, total },
+    };
   });
   app.get('/api/queues', { schema: { tags: ['appeals'], summary: 'Counts of the caller’s workbench queues' } }, async (req) => ({
     data: await countQueues(ctx.pool, requirePrincipal(req), ctx.now()),

@@ -135,6 +135,23 @@ describe('proposed duplicates', () => {
     expect((await call(t.app, 'POST', unknown, { token: dispatcher.token })).status).toBe(404);
   });
 
+  it('flags appeals with proposed duplicates in the appeal list, until they are dismissed', async () => {
+    const { appeals } = await lampIssue('向阳路');
+    const dispatcher = await buildStaff(t.ctx, 'dispatcher');
+    const counts = async () => {
+      const res = await call(t.app, 'GET', `/api/appeals?q=${encodeURIComponent('向阳路')}&pageSize=50`, { token: dispatcher.token });
+      expect(res.status).toBe(200);
+      return new Map(res.body.data.map((x: { id: string; duplicateCount: number }) => [x.id, x.duplicateCount]));
+    };
+    const before = await counts();
+    for (const a of appeals) expect(before.get(a.id), a.title).toBeGreaterThan(0);
+    const pairs = await call(t.app, 'GET', `/api/appeals/${appeals[2]!.id}/duplicates?status=proposed`, { token: dispatcher.token });
+    for (const d of pairs.body.data as { otherId: string }[]) {
+      expect((await call(t.app, 'POST', `/api/appeals/${appeals[2]!.id}/duplicates/${d.otherId}/dismiss`, { token: dispatcher.token })).status).toBe(200);
+    }
+    expect((await counts()).get(appeals[2]!.id)).toBe(0);
+  });
+
   it('refuses to dismiss a merged pair', async () => {
     const { appeals } = await lampIssue('人民路');
     const [, , c] = appeals;

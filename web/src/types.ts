@@ -35,6 +35,9 @@ export interface AppealSummary {
   unsatisfiedCount?: number;
   warningLevel?: 'yellow' | 'red' | null;
   supervisionLevel?: number | null;
+  isOpen?: boolean;
+  /** Proposed duplicates (疑似重复) the reader may see; lists only. */
+  duplicateCount?: number;
 }
 
 /** One unit taking part in an appeal. */

@@ -100,10 +100,17 @@ export function AppealTable({ queue, fixed, emptyText, isInUrl = true, initialFi
       ellipsis: { showTitle: false },
       render: (title: string, a) => (
         <Tooltip title={a.body ?? title} placement="topLeft">
-          <span>
-            <Link to={`/w/appeals/${a.id}`}>{title}</Link>
+          <span className="ws-title-cell">
+            <Link to={`/w/appeals/${a.id}`} className="ws-title-cell__text">
+              {title}
+            </Link>
             {a.warningLevel && <span className={`ws-card ws-card--${a.warningLevel}`}>{a.warningLevel === 'red' ? '红牌' : '黄牌'}</span>}
             {(a.unsatisfiedCount ?? 0) > 0 && <span className="ws-card ws-card--unsatisfied">不满意{a.unsatisfiedCount}次</span>}
+            {a.isOpen !== false && (a.duplicateCount ?? 0) > 0 && (
+              <span className="ws-card ws-card--duplicate" title="智能分派发现内容、地点相近的诉求，可在详情页并案或排除">
+                疑似重复
+              </span>
+            )}
           </span>
         </Tooltip>
       ),
