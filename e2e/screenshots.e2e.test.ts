@@ -160,7 +160,7 @@ suite('screenshots of every page', () => {
     await leader.context.close();
 
     const admin = await staffPage(browser, 'admin');
-    for (const p of ['units', 'users', 'categories', 'calendar', 'templates', 'routing']) await shoot(admin.page, `/w/admin/${p}`, `admin-${p}`);
+    for (const p of ['units', 'users', 'categories', 'calendar', 'templates', 'routing', 'places']) await shoot(admin.page, `/w/admin/${p}`, `admin-${p}`);
     await admin.context.close();
   });
 });

@@ -10,6 +10,10 @@ import { seedDemoCity } from '../seed/demo';
 import { registerDispatchCommands } from '../dispatch/cli';
 import { registerClusterCommands } from '../dispatch/cluster/cli';
 import { registerPlaceCommand } from '../dispatch/place/cli';
+import { parsePlaceList, PlaceListError } from '../dispatch/place/placeList';
+import { withTransaction } from '../db/pool';
+import { importPlaces } from '../repositories/places';
+import { listRegions } from '../repositories/reference';
 import { registerMonitorCommands } from '../monitor/cli';
 import { serve } from './serve';
 
@@ -67,6 +71,25 @@ export function buildProgram(): Command {
         const json: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
         const r = await importCalendarYear(rt.ctx, json, `file:${file}`, null);
         say(`loaded ${r.year} (${r.days} listed days); ${r.recomputed} provisional deadlines recomputed`);
+      }),
+    );
+  const places = program.command('places').description('the city’s own place list (地名库) the place extractor reads');
+  places
+    .command('import')
+    .argument('<file>', 'UTF-8 CSV with columns 名称, 类型 (道路/小区/地标/村/乡镇), 区域 (code, name or 县区/乡镇)')
+    .option('--replace', 'remove every place not in the file')
+    .description('load places; all or nothing, the first bad line is named')
+    .action((file: string, o: { replace?: boolean }) =>
+      withRuntime(async (rt) => {
+        let rows;
+        try {
+          rows = parsePlaceList(fs.readFileSync(file, 'utf8'), await listRegions(rt.ctx.pool, 5));
+        } catch (e) {
+          if (e instanceof PlaceListError) throw new AppError(400, 'VALIDATION_FAILED', `${file}: ${e.message}`);
+          throw e;
+        }
+        const r = await withTransaction(rt.ctx.pool, (db) => importPlaces(db, rows, o.replace === true));
+        say(`${rows.length} places read, ${r.added} new; the list now has ${r.total}`);
       }),
     );
   registerDispatchCommands(program);

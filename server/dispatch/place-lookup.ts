@@ -1,11 +1,13 @@
 /**
- * The place of an appeal for dispatch: a gazetteer of the city's regions plus the place list it
- * learned from appeals whose region a dispatcher confirmed (roads, communities, landmarks that
- * keep turning up in one county), rebuilt from the database at most every ten minutes per node.
+ * The place of an appeal for dispatch: a gazetteer of the city's regions, its own place list (地名库)
+ * and the place list it learned from appeals whose region a dispatcher confirmed (roads,
+ * communities, landmarks that keep turning up in one county), rebuilt from the database at most
+ * every ten minutes per node.
  */
 import type { Queryable } from '../db/pool';
 import { listRegions, type Region } from '../repositories/reference';
 import { confirmedPlaceHistory } from '../repositories/dispatch';
+import { allPlaces } from '../repositories/places';
 import { buildGazetteer, extractPlace, learnPlaces, type Gazetteer } from './place/index';
 import type { DispatchInput, PlaceSuggestion } from './service';
 
@@ -24,10 +26,12 @@ async function build(db: Queryable): Promise<PlaceReference> {
   const city = regions.find((r) => r.level === 2);
   if (!city) throw new Error('no city region is loaded');
   const province = regions.find((r) => r.level === 1);
-  const base = { city: { code: city.code, name: city.name }, regions, ...(province ? { province: { name: province.name } } : {}) };
+  // The city's own list (地名库) first; names learned from confirmed appeals add to it.
+  const configured = (await allPlaces(db)).map((p) => ({ ...p, source: 'configured' as const }));
+  const base = { city: { code: city.code, name: city.name }, regions, places: configured, ...(province ? { province: { name: province.name } } : {}) };
   const history = await confirmedPlaceHistory(db, HISTORY_ROWS);
-  const places = history.length > 0 ? learnPlaces(history, { gazetteer: buildGazetteer(base) }) : [];
-  return { city, paths: new Map(regions.map((r) => [r.code, r.path])), gazetteer: buildGazetteer({ ...base, places }) };
+  const learned = history.length > 0 ? learnPlaces(history, { gazetteer: buildGazetteer(base) }) : [];
+  return { city, paths: new Map(regions.map((r) => [r.code, r.path])), gazetteer: buildGazetteer({ ...base, places: [...configured, ...learned] }) };
 }
 
 /** The city's gazetteer, cached per node; a failed build is retried by the next call. */

@@ -16,6 +16,7 @@ import { dispatchRoutes } from './dispatch';
 import { hotIssueRoutes } from './hot-issues';
 import { monitorDutyRoutes } from './monitor-duty';
 import { monitorIngestRoutes } from './monitor-ingest';
+import { placeRoutes } from './places';
 
 /** Mounts every API route. */
 export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -23,7 +24,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Pro
     await ctx.pool.query('select 1');
     return { status: 'ok' };
   });
-  for (const routes of [authRoutes, residentRoutes, appealRoutes, actionRoutes, trackRoutes, referenceRoutes, attachmentRoutes, adminRoutes, adminReferenceRoutes, publicRoutes, statsRoutes, templateRoutes, dispatchRoutes, hotIssueRoutes, monitorIngestRoutes, monitorDutyRoutes]) {
+  for (const routes of [authRoutes, residentRoutes, appealRoutes, actionRoutes, trackRoutes, referenceRoutes, attachmentRoutes, adminRoutes, adminReferenceRoutes, publicRoutes, statsRoutes, templateRoutes, dispatchRoutes, placeRoutes, hotIssueRoutes, monitorIngestRoutes, monitorDutyRoutes]) {
     await routes(app, ctx);
   }
 }

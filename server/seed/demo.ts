@@ -12,6 +12,8 @@ import demo from './data/demo-units.json';
 import regions from './data/regions-341200.json';
 import routing from './data/demo-routing.json';
 import { upsertRoutingRule } from '../repositories/dispatch';
+import { importPlaces } from '../repositories/places';
+import type { PlaceInput } from '../dispatch/place/placeList';
 import { DEMO_PUSH_SOURCE, seedMonitorDemo } from '../monitor/seed';
 
 /** City-level demo users: one per role (DOMAIN.md "Who uses it"). */
@@ -63,10 +65,19 @@ export async function seedDemoCity(ctx: AppContext): Promise<boolean> {
     await createUser(ctx.pool, { username: `head-${unit.code}`, passwordHash, displayName: `${unit.name}负责人`, role: 'head', unitCode: unit.code });
   }
   await seedDemoRouting(ctx);
+  await importPlaces(ctx.pool, DEMO_PLACES, false);
   await seedMonitorDemo(ctx.pool);
   await seedDemoAppeals(ctx);
   return true;
 }
+
+/** A few entries of the demo city's place list (地名库), as a city would import them. */
+const DEMO_PLACES: PlaceInput[] = [
+  { name: '丽景苑小区', regionCode: '341202003', kind: 'community' },
+  { name: '清河路', regionCode: '341202003', kind: 'road' },
+  { name: '西湖大道', regionCode: '341202103', kind: 'road' },
+  { name: '幸福里小区', regionCode: '341202002', kind: 'community' },
+];
 
 /** The demo city's routing rules (admins edit them in 分派规则). */
 async function seedDemoRouting(ctx: AppContext): Promise<void> {

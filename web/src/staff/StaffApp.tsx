@@ -36,6 +36,7 @@ const AdminCategoriesPage = named(() => import('./admin/CategoriesPage'), 'Categ
 const AdminCalendarPage = named(() => import('./admin/CalendarPage'), 'CalendarPage');
 const AdminTemplatesPage = named(() => import('./admin/TemplatesPage'), 'TemplatesPage');
 const AdminRoutingRulesPage = named(() => import('./admin/RoutingRulesPage'), 'RoutingRulesPage');
+const AdminPlacesPage = named(() => import('./admin/PlacesPage'), 'PlacesPage');
 const HotIssuesPage = named(() => import('./hot/HotIssuesPage'), 'HotIssuesPage');
 const HotIssueReportPage = named(() => import('./hot/HotIssueReportPage'), 'HotIssueReportPage');
 const DutyConsolePage = named(() => import('./duty/DutyConsolePage'), 'DutyConsolePage');
@@ -231,6 +232,7 @@ function Workbench({ me }: { me: StaffMe }) {
                 <Route path="admin/calendar" element={<AdminCalendarPage />} />
                 <Route path="admin/templates" element={<AdminTemplatesPage />} />
                 <Route path="admin/routing" element={<AdminRoutingRulesPage />} />
+                <Route path="admin/places" element={<AdminPlacesPage />} />
                 <Route path="admin/schemes" element={<SchemesPage />} />
                 <Route path="admin/sources" element={<SourcesPage />} />
                 <Route path="hot" element={<HotIssuesPage />} />

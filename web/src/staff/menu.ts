@@ -32,6 +32,7 @@ export const ROLE_MENUS: Record<Role, MenuEntry[]> = {
     { path: '/w/admin/calendar', label: '节假日日历' },
     { path: '/w/admin/templates', label: '答复模板' },
     { path: '/w/admin/routing', label: '分派规则' },
+    { path: '/w/admin/places', label: '地名库' },
     { path: '/w/admin/schemes', label: '监测方案' },
     { path: '/w/admin/sources', label: '舆情来源' },
     ROSTER,
