@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { requireColumns, type CsvTable } from './csv';
 import { compactKey, normaliseText } from './text';
+import { intersectSize } from '../../text/sorted';
 
 /** One labelled message. `title` may be empty when only the body is known. */
 export interface LabelledExample {
@@ -51,23 +52,6 @@ function hash32(s: string): number {
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   h ^= h >>> 15;
   return Math.imul(h, 0x2c1b3c6d) | 0;
-}
-
-function intersectSize(a: Int32Array, b: Int32Array): number {
-  let i = 0;
-  let j = 0;
-  let c = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i] as number;
-    const y = b[j] as number;
-    if (x === y) {
-      c++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return c;
 }
 
 /** Near-duplicate thresholds over 5-gram shingle sets. */

@@ -4,6 +4,7 @@
 import { segmenter } from '../../text/segment';
 import { extractPlaces, type PlaceToken } from './places';
 import { STOP_WORDS } from './stopwords';
+import { intersectSize } from '../../text/sorted';
 
 /** What the clustering needs to know about an appeal's text. */
 export interface AppealText {
@@ -66,24 +67,6 @@ export function shingles(text: string): Int32Array {
   if (s.length > 0 && s.length <= SHINGLE) set.add(hash32(s));
   for (let i = 0; i + SHINGLE <= s.length; i++) set.add(hash32(s.slice(i, i + SHINGLE)));
   return Int32Array.from([...set].sort((a, b) => a - b));
-}
-
-/** Size of the intersection of two sorted hash arrays. */
-export function intersectSize(a: Int32Array, b: Int32Array): number {
-  let i = 0;
-  let j = 0;
-  let c = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i] as number;
-    const y = b[j] as number;
-    if (x === y) {
-      c++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return c;
 }
 
 /** Share of the smaller shingle set found in the other: 1 for a repost or a truncated copy. */
