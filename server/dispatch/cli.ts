@@ -2,9 +2,9 @@
 // train|eval`. Actions are async: the binary must use program.parseAsync().
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Command } from 'commander';
+import { mapJsonl, parseIdRecord } from '../cli/jsonl';
 import {
   evaluate,
   examplesFromTable,
@@ -23,20 +23,14 @@ const DEFAULT_LABEL_COLUMN = '一级标签';
 
 /** Parses one classify input line; returns an error message instead of throwing. */
 export function parseClassifyLine(line: string): { id: string | number; title: string; text: string } | { error: string } {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch (e) {
-    return { error: `invalid JSON (${(e as Error).message})` };
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { error: 'expected a JSON object {"id","title","text"}' };
-  const o = value as Record<string, unknown>;
-  if (typeof o.id !== 'string' && typeof o.id !== 'number') return { error: '"id" must be a string or a number' };
+  const r = parseIdRecord(line, '{"id","title","text"}');
+  if ('error' in r) return r;
+  const { o } = r;
   if (o.title !== undefined && o.title !== null && typeof o.title !== 'string') return { error: '"title" must be a string' };
   if (typeof o.text !== 'string') return { error: '"text" must be a string' };
   const title = typeof o.title === 'string' ? o.title : '';
   if (title.trim().length === 0 && o.text.trim().length === 0) return { error: '"title" and "text" are both empty' };
-  return { id: o.id, title, text: o.text };
+  return { id: r.id, title, text: o.text };
 }
 
 const round = (p: number): number => Math.round(p * 1e6) / 1e6;
@@ -46,31 +40,17 @@ const round = (p: number): number => Math.round(p * 1e6) / 1e6;
  * number and produces no output; the others are still classified. Returns the number of bad lines.
  */
 export async function runClassify(model: Classifier, input: Readable, output: Writable, errors: Writable): Promise<number> {
-  const rl = createInterface({ input, crlfDelay: Infinity });
-  let lineNo = 0;
-  let bad = 0;
-  let buffered: string[] = [];
-  const flush = async (): Promise<void> => {
-    if (buffered.length === 0) return;
-    const chunk = buffered.join('');
-    buffered = [];
-    if (!output.write(chunk)) await new Promise<void>((resolve) => output.once('drain', resolve));
-  };
-  for await (const line of rl) {
-    lineNo++;
-    if (line.trim().length === 0) continue; // blank lines (e.g. a trailing newline) are not appeals
-    const parsed = parseClassifyLine(line);
-    if ('error' in parsed) {
-      bad++;
-      errors.write(`classify: line ${lineNo}: ${parsed.error}\n`);
-      continue;
-    }
-    const p = model.classify(parsed.title, parsed.text, 3);
-    const out = { id: parsed.id, label: p.label, confidence: round(p.confidence), top: p.top.map((t) => ({ label: t.label, p: round(t.p) })) };
-    buffered.push(`${JSON.stringify(out)}\n`);
-    if (buffered.length >= 256) await flush();
-  }
-  await flush();
+  const { bad } = await mapJsonl(
+    input,
+    output,
+    (line) => {
+      const parsed = parseClassifyLine(line);
+      if ('error' in parsed) return parsed;
+      const p = model.classify(parsed.title, parsed.text, 3);
+      return { id: parsed.id, label: p.label, confidence: round(p.confidence), top: p.top.map((t) => ({ label: t.label, p: round(t.p) })) };
+    },
+    { errors, name: 'classify' },
+  );
   return bad;
 }
 

@@ -5,9 +5,9 @@
 // `monitor import FILE --source CODE [--format csv|json|jsonl]` stores a file of posts as one batch:
 // all or nothing, a bad record names its line on stderr (exit code 1) and nothing is imported.
 import { readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Command } from 'commander';
+import { mapJsonl, parseIdRecord } from '../cli/jsonl';
 import { loadConfig } from '../config';
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
@@ -31,54 +31,26 @@ export interface ScoreJsonlResult {
 }
 
 /** Validates one input line; returns the record or a human-readable reason. */
-function parseLine(line: string): { id: string | number; text: string } | string {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch (err) {
-    return `invalid JSON (${(err as Error).message})`;
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'expected a JSON object {"id","text"}';
-  const { id, text } = value as { id?: unknown; text?: unknown };
-  if (typeof id !== 'string' && typeof id !== 'number') return '"id" must be a string or a number';
-  if (typeof text !== 'string') return '"text" must be a string';
-  return { id, text };
-}
-
-/** Writes a chunk, waiting for 'drain' when the consumer is slower than we are. */
-async function write(output: Writable, chunk: string): Promise<void> {
-  if (!output.write(chunk)) await new Promise<void>((resolve) => output.once('drain', resolve));
+function parseLine(line: string): { id: string | number; text: string } | { error: string } {
+  const r = parseIdRecord(line, '{"id","text"}');
+  if ('error' in r) return r;
+  if (typeof r.o.text !== 'string') return { error: '"text" must be a string' };
+  return { id: r.id, text: r.o.text };
 }
 
 /** Scores a JSON Lines stream into another; stops at the first malformed line. */
 export async function scoreJsonl(input: Readable, output: Writable, model: TextScorer): Promise<ScoreJsonlResult> {
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  let buffered = '';
-  let lineNo = 0;
-  let scored = 0;
-  try {
-    for await (const line of lines) {
-      lineNo++;
-      if (line.trim() === '') continue;
+  const r = await mapJsonl(
+    input,
+    output,
+    (line) => {
       const rec = parseLine(line);
-      if (typeof rec === 'string') {
-        await write(output, buffered);
-        return { scored, error: { line: lineNo, message: rec } };
-      }
-      const negativity = Math.round(model.score(rec.text) * 10000) / 10000;
-      buffered += JSON.stringify({ id: rec.id, negativity }) + '\n';
-      scored++;
-      // Batch writes: one syscall per ~64 KB instead of per post.
-      if (buffered.length >= 65536) {
-        await write(output, buffered);
-        buffered = '';
-      }
-    }
-    await write(output, buffered);
-    return { scored };
-  } finally {
-    lines.close();
-  }
+      if ('error' in rec) return rec;
+      return { id: rec.id, negativity: Math.round(model.score(rec.text) * 10000) / 10000 };
+    },
+    { name: 'monitor score', stopAtError: true },
+  );
+  return { scored: r.written, ...(r.firstError ? { error: r.firstError } : {}) };
 }
 
 /** Imports a file of posts for a source (the `monitor import` command, testable without a process). */

@@ -4,8 +4,8 @@
 // in:  {"id","title"?,"text","address"?,"lat"?,"lng"?}
 // out: {"id","regionCode","regionName","level","county","town","detail","why","isOutside"}
 import type { Readable, Writable } from 'node:stream';
-import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
+import { mapJsonl, parseIdRecord } from '../../cli/jsonl';
 import { cityRegionRows, findCity } from '../../seed/cities';
 import { buildGazetteer, extractPlace, type Gazetteer } from './index';
 
@@ -19,15 +19,9 @@ interface PlaceLine {
 
 /** Parses one input line; returns an error message instead of throwing. */
 export function parsePlaceLine(line: string): PlaceLine | { error: string } {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch (e) {
-    return { error: `invalid JSON (${(e as Error).message})` };
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { error: 'expected a JSON object {"id","title","text"}' };
-  const o = value as Record<string, unknown>;
-  if (typeof o.id !== 'string' && typeof o.id !== 'number') return { error: '"id" must be a string or a number' };
+  const r = parseIdRecord(line, '{"id","title","text"}');
+  if ('error' in r) return r;
+  const { o } = r;
   for (const k of ['title', 'address'] as const) if (o[k] !== undefined && o[k] !== null && typeof o[k] !== 'string') return { error: `"${k}" must be a string` };
   if (typeof o.text !== 'string') return { error: '"text" must be a string' };
   const hasLat = o.lat !== undefined && o.lat !== null;
@@ -35,7 +29,7 @@ export function parsePlaceLine(line: string): PlaceLine | { error: string } {
   if (hasLat !== hasLng) return { error: '"lat" and "lng" come together' };
   if (hasLat && (typeof o.lat !== 'number' || typeof o.lng !== 'number' || Math.abs(o.lat) > 90 || Math.abs(o.lng) > 180)) return { error: '"lat"/"lng" must be degrees' };
   return {
-    id: o.id,
+    id: r.id,
     title: typeof o.title === 'string' ? o.title : '',
     text: o.text,
     address: typeof o.address === 'string' ? o.address : null,
@@ -51,23 +45,18 @@ export function cityGazetteer(city: string): Gazetteer {
 
 /** Streams JSONL appeals through the extractor; malformed lines are reported and skipped. Returns their count. */
 export async function runPlace(g: Gazetteer, input: Readable, output: Writable, errors: Writable): Promise<number> {
-  const rl = createInterface({ input, crlfDelay: Infinity });
   const name = (code: string | null) => (code ? { code, name: g.regions.get(code)?.name ?? code } : null);
-  let lineNo = 0;
-  let bad = 0;
-  for await (const line of rl) {
-    lineNo++;
-    if (line.trim().length === 0) continue;
-    const p = parsePlaceLine(line);
-    if ('error' in p) {
-      bad++;
-      errors.write(`place: line ${lineNo}: ${p.error}\n`);
-      continue;
-    }
-    const r = extractPlace(g, p.text, { title: p.title, address: p.address, point: p.point });
-    const out = { id: p.id, regionCode: r.regionCode, regionName: r.regionName, level: r.level, county: name(r.countyCode), town: name(r.townCode), detail: r.detail, why: r.why, isOutside: r.isOutside };
-    if (!output.write(`${JSON.stringify(out)}\n`)) await new Promise<void>((resolve) => output.once('drain', resolve));
-  }
+  const { bad } = await mapJsonl(
+    input,
+    output,
+    (line) => {
+      const p = parsePlaceLine(line);
+      if ('error' in p) return p;
+      const r = extractPlace(g, p.text, { title: p.title, address: p.address, point: p.point });
+      return { id: p.id, regionCode: r.regionCode, regionName: r.regionName, level: r.level, county: name(r.countyCode), town: name(r.townCode), detail: r.detail, why: r.why, isOutside: r.isOutside };
+    },
+    { errors, name: 'place' },
+  );
   return bad;
 }
 
