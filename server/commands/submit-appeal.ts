@@ -8,6 +8,7 @@ import { findByChannelRef, findVisibleAppeal, insertAppeal, type Appeal } from '
 import { linkAttachments } from '../repositories/attachments';
 import { appendEvent, type AppealEvent } from '../repositories/events';
 import { findCategory, findRegion } from '../repositories/reference';
+import { dispatchJobKey } from '../dispatch/jobs';
 import { regionOf } from '../dispatch/place-lookup';
 import { searchTerms } from '../text/segment';
 import { assessUrgency } from '../dispatch/urgency/index';
@@ -146,7 +147,7 @@ export async function submitAppealIn(db: PoolClient, ctx: AppContext, principal:
     },
     now,
   );
-  await enqueueJob(db, 'dispatch_appeal', { appealId: id });
+  await enqueueJob(db, 'dispatch_appeal', { appealId: id }, { jobKey: dispatchJobKey(id) });
   await notifyResident(db, id, input.phone, 'submitted', `您的诉求已提交，受理编号${appeal.trackingCode}，可凭编号和手机号查询办理进度。`, now);
   return { appeal, event, isNew: true };
 }

@@ -14,11 +14,15 @@ import { listRegions } from '../repositories/reference';
 import { listUnits } from '../repositories/units';
 import { trainWithHoldout, type LabelledExample } from './classifier/index';
 import { clusterAppeal } from './cluster/store';
+import { findClusterAppeal } from '../repositories/hot-issues';
 import { installModel } from './models';
 import { forgetDispatchCache, suggestDispatch, type DispatchSuggestion } from './service';
 
 /** The system account automatic steps are recorded under. */
 export const SYSTEM_PRINCIPAL: StaffPrincipal = { kind: 'staff', userId: SYSTEM_USER_ID, username: 'system', displayName: '智能分派', role: 'dispatcher', unit: null };
+
+/** One pending dispatch job per appeal: submitting and accepting in one go queue it once. */
+export const dispatchJobKey = (appealId: string): string => `dispatch_appeal:${appealId}`;
 
 /**
  * Suggests for a new or just-accepted appeal and stores the suggestion; an accepted appeal whose
@@ -26,9 +30,10 @@ export const SYSTEM_PRINCIPAL: StaffPrincipal = { kind: 'staff', userId: SYSTEM_
  * Returns what was done (for tests and logs).
  */
 export async function runDispatchAppeal(ctx: AppContext, appealId: string): Promise<'skipped' | 'suggested' | 'auto_assigned'> {
-  // First reading of this appeal: its hot issue and proposed duplicates, in their own transaction
-  // (clustering serialises on an advisory lock; holding the appeal's row lock meanwhile could deadlock).
-  if (!(await findSuggestion(ctx.pool, appealId))) await clusterAppeal(ctx.pool, appealId, ctx.now());
+  // Its hot issue and proposed duplicates, once, in their own transaction (clustering serialises
+  // on an advisory lock; holding the appeal's row lock meanwhile could deadlock). Membership, not a
+  // stored suggestion, says it was clustered: a post dispatched as an appeal arrives with one.
+  if ((await findClusterAppeal(ctx.pool, appealId))?.hotIssueId == null) await clusterAppeal(ctx.pool, appealId, ctx.now());
   return withTransaction(ctx.pool, async (db) => {
     const appeal = await findAppealById(db, appealId, true);
     if (!appeal || !['submitted', 'accepted'].includes(appeal.status)) return 'skipped';

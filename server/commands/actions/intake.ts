@@ -6,7 +6,7 @@ import { findVisibleAppeal } from '../../repositories/appeals';
 import { appendEvent } from '../../repositories/events';
 import { findCategory } from '../../repositories/reference';
 import { notifyResident } from '../notify';
-import { recordChoice } from '../../dispatch/jobs';
+import { dispatchJobKey, recordChoice } from '../../dispatch/jobs';
 import { markMerged } from '../../repositories/duplicates';
 import { enqueueJob } from '../../jobs/enqueue';
 import { defineAction } from './types';
@@ -32,7 +32,7 @@ export const accept = defineAction({
       },
       payload: { note: body.note ?? null, categoryCode: body.categoryCode ?? null, timeLimitClass: body.timeLimitClass ?? null },
       // Above the city's threshold the accepted appeal is assigned automatically (dispatch job).
-      after: async () => enqueueJob(db, 'dispatch_appeal', { appealId: appeal.id }),
+      after: async () => enqueueJob(db, 'dispatch_appeal', { appealId: appeal.id }, { jobKey: dispatchJobKey(appeal.id) }),
     };
   },
 });

@@ -151,10 +151,11 @@ async function assignIssue(db: Queryable, target: PreparedItem, candidates: read
 
 /** The work of clusterAppeal inside a transaction that holds the clustering lock. */
 async function clusterLocked(db: Queryable, appealId: string, now: Date, opt: StoreOptions): Promise<ClusterAppealResult> {
+  // The city's term statistics are only read: fetch them before taking the lock others wait on.
+  const stats = await cityStats(db, opt.statsDocs);
   await lockClustering(db);
   const row = await findClusterAppeal(db, appealId);
   if (!row) return { hotIssueId: null, duplicates: [] };
-  const stats = await cityStats(db, opt.statsDocs);
   const item = toItem(row);
   const features = extractFeatures(item);
   estimatePlaceTerms(stats, features);
