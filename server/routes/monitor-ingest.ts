@@ -3,10 +3,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Role } from '../../shared/domain';
-import type { StaffPrincipal } from '../auth/principal';
-import { requireStaff } from '../app';
 import type { AppContext } from '../context';
-import { AppError, forbidden, invalid, notFound, unauthenticated } from '../errors';
+import { AppError, invalid, notFound, unauthenticated } from '../errors';
 import { AlertHub } from '../monitor/alerts/hub';
 import { ALERT_LEVELS, RULE_KINDS, RULE_PARAMS, type RuleKind } from '../monitor/alerts/rules';
 import { IMPORT_FORMATS } from '../monitor/ingest/formats';
@@ -16,20 +14,14 @@ import { checkPushSignature, newPushSecret } from '../monitor/ingest/signature';
 import { MAX_PUSH_POSTS, type Located } from '../monitor/ingest/validate';
 import { findRule, insertRule, listRules, updateRule } from '../repositories/monitor-rules';
 import { findSource, findSourceByCode, insertSource, listSources, setSourceSecret, SOURCE_KINDS, updateSource } from '../repositories/monitor-sources';
+import { MONITOR_READERS, requireMonitorRole } from './monitor-duty';
 
 /** Largest pushed batch body (bytes); larger gets 413. */
 export const PUSH_BODY_LIMIT = 4 * 1024 * 1024;
 /** Largest import file (bytes). */
 export const IMPORT_BODY_LIMIT = 50 * 1024 * 1024;
 
-const STREAM_ROLES: readonly Role[] = ['duty_officer', 'admin', 'leader', 'supervisor'];
 const IMPORT_ROLES: readonly Role[] = ['duty_officer', 'admin'];
-
-function requireRole(req: FastifyRequest, roles: readonly Role[]): StaffPrincipal {
-  const p = requireStaff(req);
-  if (!roles.includes(p.role)) throw forbidden(`only ${roles.join(', ')}`);
-  return p;
-}
 
 function header(req: FastifyRequest, name: string): string | undefined {
   const v = req.headers[name];
@@ -144,7 +136,7 @@ export async function monitorIngestRoutes(root: FastifyInstance, ctx: AppContext
         },
       },
       async (req) => {
-        requireRole(req, IMPORT_ROLES);
+        requireMonitorRole(req, IMPORT_ROLES);
         const text = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
         const r = await importPostsFile(ctx, req.query.source, text, req.query.format ?? null, header(req, 'content-type'));
         return { data: { received: r.received, created: r.created, updated: r.updated, alerts: r.alertIds.length } };
@@ -155,7 +147,7 @@ export async function monitorIngestRoutes(root: FastifyInstance, ctx: AppContext
   const app = root.withTypeProvider<ZodTypeProvider>();
 
   app.get('/api/monitor/alerts/stream', { schema: { tags: ['monitor'], summary: 'Live alerts (Server-Sent Events: hello, alert, ping)' } }, async (req, reply) => {
-    requireRole(req, STREAM_ROLES);
+    requireMonitorRole(req, MONITOR_READERS);
     reply.hijack();
     try {
       await hub.open(reply.raw, header(req, 'last-event-id'));
@@ -168,12 +160,12 @@ export async function monitorIngestRoutes(root: FastifyInstance, ctx: AppContext
   });
 
   app.get('/api/monitor/sources', { schema: { tags: ['monitor'], summary: 'Monitoring sources (admin, duty officer)' } }, async (req) => {
-    requireRole(req, IMPORT_ROLES);
+    requireMonitorRole(req, IMPORT_ROLES);
     return { data: await listSources(ctx.pool) };
   });
 
   app.post('/api/monitor/sources', { schema: { tags: ['monitor'], summary: 'Add a source (admin); a push source’s secret is shown once', body: SourceCreate } }, async (req, reply) => {
-    requireRole(req, ['admin']);
+    requireMonitorRole(req, ['admin']);
     const b = req.body;
     if (b.kind === 'feed' && !b.feedUrl) throw invalid('body.feedUrl', 'required for a feed source');
     const id = crypto.randomUUID();
@@ -183,7 +175,7 @@ export async function monitorIngestRoutes(root: FastifyInstance, ctx: AppContext
   });
 
   app.patch('/api/monitor/sources/:id', { schema: { tags: ['monitor'], summary: 'Change a source (admin)', params: IdParams, body: SourcePatch } }, async (req) => {
-    requireRole(req, ['admin']);
+    requireMonitorRole(req, ['admin']);
     const current = await findSource(ctx.pool, req.params.id);
     if (!current) throw notFound('source');
     if (current.kind === 'feed' && req.body.feedUrl === null) throw invalid('body.feedUrl', 'a feed source needs a URL');
@@ -192,7 +184,7 @@ export async function monitorIngestRoutes(root: FastifyInstance, ctx: AppContext
   });
 
   app.post('/api/monitor/sources/:id/rotate-secret', { schema: { tags: ['monitor'], summary: 'New secret for a push source (admin); shown once', params: IdParams } }, async (req) => {
-    requireRole(req, ['admin']);
+    requireMonitorRole(req, ['admin']);
     const current = await findSource(ctx.pool, req.params.id);
     if (!current) throw notFound('source');
     if (current.kind !== 'push') throw invalid('id', 'only push sources have a secret');
@@ -202,12 +194,12 @@ export async function monitorIngestRoutes(root: FastifyInstance, ctx: AppContext
   });
 
   app.get('/api/monitor/rules', { schema: { tags: ['monitor'], summary: 'Alert rules' } }, async (req) => {
-    requireRole(req, STREAM_ROLES);
+    requireMonitorRole(req, MONITOR_READERS);
     return { data: await listRules(ctx.pool) };
   });
 
   app.post('/api/monitor/rules', { schema: { tags: ['monitor'], summary: 'Add an alert rule (admin)', body: RuleCreate } }, async (req, reply) => {
-    requireRole(req, ['admin']);
+    requireMonitorRole(req, ['admin']);
     const b = req.body;
     const id = crypto.randomUUID();
     await insertRule(ctx.pool, { id, name: b.name, kind: b.kind, level: b.level, params: ruleParams(b.kind, b.params), isActive: b.isActive }, ctx.now());
@@ -215,7 +207,7 @@ export async function monitorIngestRoutes(root: FastifyInstance, ctx: AppContext
   });
 
   app.patch('/api/monitor/rules/:id', { schema: { tags: ['monitor'], summary: 'Change an alert rule (admin)', params: IdParams, body: RulePatch } }, async (req) => {
-    requireRole(req, ['admin']);
+    requireMonitorRole(req, ['admin']);
     const current = await findRule(ctx.pool, req.params.id);
     if (!current) throw notFound('rule');
     const params = req.body.params ? ruleParams(current.kind, req.body.params) : undefined;

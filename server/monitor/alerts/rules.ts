@@ -6,6 +6,7 @@
 // "Relevant" means the post matched an active keyword scheme or names a place in our regions.
 import { z } from 'zod';
 import type { AlertLevel } from '../../presenters/monitor';
+import { normalizeText } from '../schemes/normalize';
 
 export const ALERT_LEVELS: readonly AlertLevel[] = ['yellow', 'orange', 'red'];
 export const RULE_KINDS = ['negative_rising', 'influential_author', 'sensitive_words'] as const;
@@ -63,7 +64,7 @@ export function parseRule(row: { id: string; name: string; kind: string; level: 
     }
     case 'sensitive_words': {
       const p = RULE_PARAMS.sensitive_words.safeParse(row.params ?? {});
-      return p.success ? { ...base, kind: 'sensitive_words', params: { ...p.data, words: p.data.words.map((w) => w.toLowerCase()) } } : null;
+      return p.success ? { ...base, kind: 'sensitive_words', params: { ...p.data, words: p.data.words.map(normalizeText) } } : null;
     }
     default:
       return null;
