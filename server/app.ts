@@ -13,7 +13,7 @@ import { LIMITS } from '../shared/domain';
 import type { Principal, StaffPrincipal } from './auth/principal';
 import { resolvePrincipal } from './auth/session';
 import type { AppContext } from './context';
-import { AppError, unauthenticated } from './errors';
+import { AppError, forbidden, unauthenticated } from './errors';
 import { registerRoutes } from './routes';
 
 declare module 'fastify' {
@@ -32,6 +32,13 @@ export function requirePrincipal(req: FastifyRequest): Principal {
 export function requireStaff(req: FastifyRequest): StaffPrincipal {
   const p = req.principal;
   if (!p || p.kind !== 'staff') throw unauthenticated('staff login required');
+  return p;
+}
+
+/** A staff member with the admin role, else 403. */
+export function requireAdmin(req: FastifyRequest): StaffPrincipal {
+  const p = requireStaff(req);
+  if (p.role !== 'admin') throw forbidden('administrators only');
   return p;
 }
 

@@ -19,6 +19,7 @@ import { findUnits } from '../repositories/units';
 import { LIMITS } from '../../shared/domain';
 import { submitAppealIn } from './submit-appeal';
 import { transitionIn } from './transition';
+import { shanghaiText } from '../export/workbook';
 
 /** What the duty officer may decide; everything else comes from the post and smart dispatch. */
 export interface DispatchPostInput {
@@ -48,7 +49,7 @@ export function opinionContact(postId: string): string {
 
 /** The appeal's text: the post, where it was published and by whom, and the officer's note. */
 function appealBody(post: DutyPostRow, note: string | undefined): string {
-  const when = new Date(post.published_at.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+  const when = shanghaiText(post.published_at);
   const source = [`来源：${PLATFORM_LABELS[post.platform] ?? post.platform}`, post.author_name ? `@${post.author_name}` : null, `发布于${when}`, post.url ? `原文 ${post.url}` : null]
     .filter(Boolean)
     .join(' ');

@@ -3,9 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { TIME_LIMIT_CLASSES, UNIT_KINDS } from '../../shared/domain';
-import { requireStaff } from '../app';
+import { requireAdmin } from '../app';
 import type { AppContext } from '../context';
-import { AppError, forbidden, invalid, notFound } from '../errors';
+import { AppError, invalid, notFound } from '../errors';
 import { findCategory, findRegion, updateCategoryTimeLimit, updateTimeLimitClass } from '../repositories/reference';
 import { findUnit, findUnitByCode, insertUnit } from '../repositories/units';
 import { listUsers } from '../repositories/users';
@@ -13,11 +13,7 @@ import { listUsers } from '../repositories/users';
 /** Administration of units, users, categories and time limits: configuration rows, never code. */
 export async function adminReferenceRoutes(root: FastifyInstance, ctx: AppContext): Promise<void> {
   const app = root.withTypeProvider<ZodTypeProvider>();
-  const admin = (req: Parameters<typeof requireStaff>[0]) => {
-    const p = requireStaff(req);
-    if (p.role !== 'admin') throw forbidden('administrators only');
-    return p;
-  };
+  const admin = requireAdmin;
   app.get('/api/admin/users', { schema: { tags: ['admin'], summary: 'Staff accounts' } }, async (req) => {
     admin(req);
     return { data: await listUsers(ctx.pool) };

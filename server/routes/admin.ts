@@ -1,20 +1,12 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ROLES } from '../../shared/domain';
-import { requireStaff } from '../app';
-import type { StaffPrincipal } from '../auth/principal';
+import { requireAdmin } from '../app';
 import { importCalendarYear, setCalendarOverride } from '../commands/calendar';
 import { createUser } from '../commands/create-user';
 import type { AppContext } from '../context';
-import { forbidden } from '../errors';
 import { listCalendarOverrides, listCalendarYears } from '../repositories/calendar';
-
-function requireAdmin(req: FastifyRequest): StaffPrincipal {
-  const p = requireStaff(req);
-  if (p.role !== 'admin') throw forbidden('administrators only');
-  return p;
-}
 
 /** Administration: the working calendar and staff accounts. */
 export async function adminRoutes(root: FastifyInstance, ctx: AppContext): Promise<void> {

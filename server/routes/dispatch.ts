@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { LIMITS, type Role } from '../../shared/domain';
-import { requireStaff } from '../app';
+import { requireAdmin, requireStaff } from '../app';
 import type { StaffPrincipal } from '../auth/principal';
 import type { AppContext } from '../context';
 import { AUTO_ASSIGN_KEY, DEFAULT_AUTO_ASSIGN, forgetDispatchCache, suggestDispatch, type AutoAssignSetting, type DispatchSuggestion } from '../dispatch/service';
@@ -46,10 +46,6 @@ export async function dispatchRoutes(root: FastifyInstance, ctx: AppContext): Pr
   const app = root.withTypeProvider<ZodTypeProvider>();
   const router = (p: StaffPrincipal) => {
     if (!SUGGEST_ROLES.includes(p.role) || p.unit !== null) throw forbidden('dispatch suggestions are for the city’s intake and dispatch staff');
-    return p;
-  };
-  const admin = (p: StaffPrincipal) => {
-    if (p.role !== 'admin') throw forbidden('administrators only');
     return p;
   };
 
@@ -112,7 +108,7 @@ export async function dispatchRoutes(root: FastifyInstance, ctx: AppContext): Pr
   };
 
   app.post('/api/admin/routing-rules', { schema: { tags: ['dispatch'], summary: 'Add a routing rule (admin)', body: RuleBody } }, async (req, reply) => {
-    const p = admin(requireStaff(req));
+    const p = requireAdmin(req);
     await checkRule(req.body);
     const id = crypto.randomUUID();
     await upsertRoutingRule(ctx.pool, id, req.body, p.userId);
@@ -124,7 +120,7 @@ export async function dispatchRoutes(root: FastifyInstance, ctx: AppContext): Pr
     '/api/admin/routing-rules/:id',
     { schema: { tags: ['dispatch'], summary: 'Change a routing rule (admin)', params: z.object({ id: z.uuid() }), body: RuleBody } },
     async (req) => {
-      const p = admin(requireStaff(req));
+      const p = requireAdmin(req);
       if (!(await findRoutingRule(ctx.pool, req.params.id))) throw notFound('routing rule');
       await checkRule(req.body);
       await upsertRoutingRule(ctx.pool, req.params.id, req.body, p.userId);
@@ -134,7 +130,7 @@ export async function dispatchRoutes(root: FastifyInstance, ctx: AppContext): Pr
   );
 
   app.delete('/api/admin/routing-rules/:id', { schema: { tags: ['dispatch'], summary: 'Delete a routing rule (admin)', params: z.object({ id: z.uuid() }) } }, async (req) => {
-    admin(requireStaff(req));
+    requireAdmin(req);
     if (!(await deleteRoutingRule(ctx.pool, req.params.id))) throw notFound('routing rule');
     forgetDispatchCache();
     return { data: { id: req.params.id } };
@@ -155,21 +151,21 @@ export async function dispatchRoutes(root: FastifyInstance, ctx: AppContext): Pr
       },
     },
     async (req) => {
-      admin(requireStaff(req));
+      requireAdmin(req);
       await putSetting(ctx.pool, AUTO_ASSIGN_KEY, req.body.autoAssign);
       return { data: { autoAssign: req.body.autoAssign } };
     },
   );
 
   app.post('/api/admin/dispatch/models/:id/activate', { schema: { tags: ['dispatch'], summary: 'Use a stored model (swap or roll back without restart)', params: z.object({ id: z.uuid() }) } }, async (req) => {
-    admin(requireStaff(req));
+    requireAdmin(req);
     if (!(await activateModel(ctx.pool, req.params.id))) throw notFound('model');
     forgetDispatchCache();
     return { data: await listModels(ctx.pool) };
   });
 
   app.post('/api/admin/dispatch/retrain', { schema: { tags: ['dispatch'], summary: 'Retrain on the city’s settled appeals now (queued)' } }, async (req, reply) => {
-    admin(requireStaff(req));
+    requireAdmin(req);
     await enqueueJob(ctx.pool, 'dispatch_retrain', {}, { jobKey: 'dispatch_retrain' });
     return reply.status(202).send({ data: { queued: true } });
   });

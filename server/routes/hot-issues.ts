@@ -12,6 +12,7 @@ import { findVisibleAppeal } from '../repositories/appeals';
 import { dismissDuplicate, findDuplicatePair, listDuplicatesOf, type DuplicateStatus, type DuplicateView } from '../repositories/duplicates';
 import { findHotIssue, listHotIssueAppeals, listHotIssues, type HotIssueReader } from '../repositories/hot-issues';
 import { findRegion } from '../repositories/reference';
+import { DAY_MS } from '../../shared/calendar/dates';
 
 /** City-level roles that read every hot issue; unit users read those touching their own appeals. */
 const HOT_ISSUE_ROLES: readonly Role[] = ['dispatcher', 'supervisor', 'leader', 'admin', 'operator', 'duty_officer'];
@@ -19,7 +20,6 @@ const HOT_ISSUE_ROLES: readonly Role[] = ['dispatcher', 'supervisor', 'leader', 
 const DUPLICATE_DECIDERS: readonly Role[] = ['operator', 'dispatcher'];
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const DAY_MS = 86_400_000;
 
 /** Who is reading, and whether they see every issue; 401 without a staff login, 403 for other city roles. */
 function hotIssueReader(req: FastifyRequest): HotIssueReader {

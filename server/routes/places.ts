@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireStaff } from '../app';
+import { requireAdmin } from '../app';
 import type { AppContext } from '../context';
 import { withTransaction } from '../db/pool';
 import { forgetPlaceReference } from '../dispatch/place-lookup';
 import { parsePlaceList, PlaceListError } from '../dispatch/place/placeList';
-import { forbidden, invalid, notFound } from '../errors';
+import { invalid, notFound } from '../errors';
 import { deletePlace, importPlaces, listPlaces } from '../repositories/places';
 import { listRegions } from '../repositories/reference';
 
@@ -29,11 +29,7 @@ const ImportBody = z
 /** The city's own place list (地名库): admins load and edit it; the place extractor reads it. */
 export async function placeRoutes(root: FastifyInstance, ctx: AppContext): Promise<void> {
   const app = root.withTypeProvider<ZodTypeProvider>();
-  const admin = (req: Parameters<typeof requireStaff>[0]) => {
-    const p = requireStaff(req);
-    if (p.role !== 'admin') throw forbidden('administrators only');
-    return p;
-  };
+  const admin = requireAdmin;
 
   app.get('/api/admin/places', { schema: { tags: ['dispatch'], summary: 'The city’s place list (地名库), paged', querystring: ListQuery } }, async (req) => {
     admin(req);

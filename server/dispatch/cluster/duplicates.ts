@@ -7,6 +7,7 @@
 import { compareRegions, comparePlaces, PLACE_KIND_LABELS, samePlaceKey, type PlaceToken, type RegionRef } from './places';
 import { extractFeatures, shingleContainment, type Features } from './text';
 import { dot, tfidf, topTerms, type DocStats, type Sparse } from './tfidf';
+import { DAY_MS } from '../../../shared/calendar/dates';
 
 /** An appeal as duplicate detection sees it. */
 export interface DuplicateItem {
@@ -49,7 +50,6 @@ export interface DuplicatePair {
   reasons: string[];
 }
 
-const DAY_MS = 86_400_000;
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 
 /** Features and TF-IDF vector of an appeal. */

@@ -10,6 +10,7 @@
 // problem raised 40 times last spring ranks below one raised 10 times this week.
 // Because the decay is exponential, heat kept at one reference time moves to a later one by a
 // single factor: heat(r2) = heat(r1) · 2^(−(r2 − r1) / H). Stored heat therefore stays comparable.
+import { DAY_MS } from '../../../shared/calendar/dates';
 
 /** Heat settings. */
 export interface HeatOptions {
@@ -19,7 +20,6 @@ export interface HeatOptions {
 
 export const DEFAULT_HEAT: HeatOptions = { halfLifeDays: 30 };
 
-const DAY_MS = 86_400_000;
 
 /** The weight of one appeal with its likes and against votes. */
 export function appealWeight(likes = 0, against = 0): number {

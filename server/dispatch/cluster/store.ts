@@ -28,6 +28,7 @@ import { heatOf } from './heat';
 import { DEFAULT_CLUSTER, isActive, issueSimilarity, joinIssue, mergeInto, parseIssueState, placeAwareSimilarity, relabel, startIssue, type ClusterItem, type ClusterOptions, type HotIssueState } from './issue';
 import { extractFeatures, type Features } from './text';
 import { DocStats, topTerms } from './tfidf';
+import { DAY_MS } from '../../../shared/calendar/dates';
 
 /** What clustering one appeal produced. */
 export interface ClusterAppealResult {
@@ -47,7 +48,6 @@ export interface StoreOptions {
 
 export const STORE_OPTIONS: StoreOptions = { cluster: DEFAULT_CLUSTER, duplicates: DEFAULT_DUPLICATES, candidates: 200, statsDocs: 20_000 };
 
-const DAY_MS = 86_400_000;
 const STATS_TTL_MS = 10 * 60_000;
 /** Below this many appeals the statistics are re-read on every call (a new city changes fast and reading is cheap). */
 const YOUNG_CITY_DOCS = 1000;

@@ -2,6 +2,7 @@
  * Brief periods in Asia/Shanghai (China has no daylight saving time, so a day is always
  * [00:00+08:00, next 00:00+08:00)): a day `YYYY-MM-DD` or an ISO week `YYYY-Www` (Monday first).
  */
+import { DAY_MS, SHANGHAI_OFFSET_MS } from '../../../shared/calendar/dates';
 
 /** A half-open period [start, end) with the label it is asked for by. */
 export interface BriefPeriod {
@@ -11,8 +12,6 @@ export interface BriefPeriod {
   end: Date;
 }
 
-const DAY_MS = 86_400_000;
-const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 
 /** The Shanghai calendar date of an instant, as YYYY-MM-DD. */
 export function shanghaiDate(at: Date): string {
