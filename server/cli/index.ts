@@ -10,10 +10,8 @@ import { seedDemoCity } from '../seed/demo';
 import { registerDispatchCommands } from '../dispatch/cli';
 import { registerClusterCommands } from '../dispatch/cluster/cli';
 import { registerPlaceCommand } from '../dispatch/place/cli';
-import { parsePlaceList, PlaceListError } from '../dispatch/place/placeList';
-import { withTransaction } from '../db/pool';
-import { importPlaces } from '../repositories/places';
-import { listRegions } from '../repositories/reference';
+import { PlaceListError } from '../dispatch/place/placeList';
+import { importPlaceList } from '../commands/places';
 import { registerMonitorCommands } from '../monitor/cli';
 import { serve } from './serve';
 
@@ -81,15 +79,13 @@ export function buildProgram(): Command {
     .description('load places; all or nothing, the first bad line is named')
     .action((file: string, o: { replace?: boolean }) =>
       withRuntime(async (rt) => {
-        let rows;
         try {
-          rows = parsePlaceList(fs.readFileSync(file, 'utf8'), await listRegions(rt.ctx.pool, 5));
+          const r = await importPlaceList(rt.ctx.pool, fs.readFileSync(file, 'utf8'), o.replace === true);
+          say(`${r.received} places read, ${r.added} new; the list now has ${r.total}`);
         } catch (e) {
           if (e instanceof PlaceListError) throw new AppError(400, 'VALIDATION_FAILED', `${file}: ${e.message}`);
           throw e;
         }
-        const r = await withTransaction(rt.ctx.pool, (db) => importPlaces(db, rows, o.replace === true));
-        say(`${rows.length} places read, ${r.added} new; the list now has ${r.total}`);
       }),
     );
   registerDispatchCommands(program);

@@ -4,6 +4,7 @@ import type { Queryable } from '../db/pool';
 import { insertSchemeIfMissing } from '../repositories/monitor-catalog';
 import { insertRule, type AlertRuleRecord } from '../repositories/monitor-rules';
 import { insertSource } from '../repositories/monitor-sources';
+import { installedCity } from '../repositories/reference';
 
 /** Words whose mere presence in a relevant post is worth a red alert (极端、群体性、安全事件). */
 export const DEFAULT_SENSITIVE_WORDS = [
@@ -39,7 +40,7 @@ export const DEFAULT_SCHEMES = [
 /** Default alert rules and example keyword schemes; safe to call on every start. */
 export async function seedMonitorDefaults(db: Queryable): Promise<void> {
   for (const rule of DEFAULT_ALERT_RULES) await insertRule(db, rule);
-  const city = (await db.query<{ code: string; name: string }>(`select code, name from regions where level = 2 limit 1`)).rows[0];
+  const city = await installedCity(db);
   if (!city) throw new Error('seedMonitorDefaults: no city region is loaded (seed the reference data first)');
   const place = city.name.replace(/市$/, '');
   for (const scheme of DEFAULT_SCHEMES) await insertSchemeIfMissing(db, { ...scheme, name: `${scheme.name}（${place}）`, regionCode: city.code });

@@ -87,3 +87,9 @@ export async function updateTimeLimitClass(
   await db.query('update time_limit_classes set sign_days = $2, handle_days = $3, warn_before_hours = $4 where code = $1', [code, v.signDays, v.handleDays, v.warnBeforeHours]);
   return findTimeLimitClass(db, code);
 }
+
+/** The city this database is set up for (a database holds one), or null before the reference data. */
+export async function installedCity(db: Queryable): Promise<{ code: string; name: string } | null> {
+  const res = await db.query<{ code: string; name: string }>('select code, name from regions where level = 2 limit 1');
+  return res.rows[0] ?? null;
+}

@@ -2,13 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireAdmin } from '../app';
+import { importPlaceList } from '../commands/places';
 import type { AppContext } from '../context';
-import { withTransaction } from '../db/pool';
 import { forgetPlaceReference } from '../dispatch/place-lookup';
-import { parsePlaceList, PlaceListError } from '../dispatch/place/placeList';
+import { PlaceListError } from '../dispatch/place/placeList';
 import { invalid, notFound } from '../errors';
-import { deletePlace, importPlaces, listPlaces } from '../repositories/places';
-import { listRegions } from '../repositories/reference';
+import { deletePlace, listPlaces } from '../repositories/places';
 
 const ListQuery = z
   .object({
@@ -42,16 +41,12 @@ export async function placeRoutes(root: FastifyInstance, ctx: AppContext): Promi
     { schema: { tags: ['dispatch'], summary: 'Load a place list from CSV (名称, 类型, 区域); all or nothing', body: ImportBody } },
     async (req) => {
       admin(req);
-      let rows;
       try {
-        rows = parsePlaceList(req.body.csv, await listRegions(ctx.pool, 5));
+        return { data: await importPlaceList(ctx.pool, req.body.csv, req.body.replace) };
       } catch (e) {
         if (e instanceof PlaceListError) throw invalid('body.csv', e.message);
         throw e;
       }
-      const result = await withTransaction(ctx.pool, (db) => importPlaces(db, rows, req.body.replace));
-      forgetPlaceReference();
-      return { data: { received: rows.length, ...result } };
     },
   );
 

@@ -7,7 +7,7 @@ import { buildAcceptedAppeal, buildAssignedAppeal, buildClosedAppeal, buildInPro
 import { DEMO_PASSWORD, demoPasswordHash } from '../factories/people';
 import { findUnitByCode, insertUnit, listUnits, type Unit } from '../repositories/units';
 import { findUserByUsername } from '../repositories/users';
-import { listCategories } from '../repositories/reference';
+import { installedCity, listCategories } from '../repositories/reference';
 import demo from './data/demo-units.json';
 import regions from './data/regions-341200.json';
 import routing from './data/demo-routing.json';
@@ -46,9 +46,8 @@ async function principalOf(ctx: AppContext, username: string): Promise<{ princip
 /** Builds the demo city (units, one user per role and per unit, sample appeals); returns false if it exists already. */
 export async function seedDemoCity(ctx: AppContext): Promise<boolean> {
   if (await findUserByUsername(ctx.pool, 'admin')) return false;
-  const installed = await ctx.pool.query<{ code: string; name: string }>(`select code, name from regions where level = 2`);
-  const other = installed.rows.find((r) => r.code !== regions.city.code);
-  if (other) throw new Error(`the demo city is ${regions.city.name} (${regions.city.code}) but this database is set up for ${other.name} (${other.code}): run without --demo, or unset MINSHENG_CITY and use a new data directory`);
+  const other = await installedCity(ctx.pool);
+  if (other && other.code !== regions.city.code) throw new Error(`the demo city is ${regions.city.name} (${regions.city.code}) but this database is set up for ${other.name} (${other.code}): run without --demo, or unset MINSHENG_CITY and use a new data directory`);
   const city = await ensureUnit(ctx, { ...demo.cityGovernment, kind: 'region', regionCode: regions.city.code, parentId: null });
   await ensureUnit(ctx, { ...demo.platform, kind: 'platform', regionCode: regions.city.code, parentId: city.id });
   for (const d of demo.departments) await ensureUnit(ctx, { ...d, kind: 'department', regionCode: regions.city.code, parentId: city.id });

@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/pool';
 import categoriesData from './data/categories.json';
-import { findCity } from './cities';
+import { cityRegionRows, findCity } from './cities';
+import { installedCity } from '../repositories/reference';
 import { installShippedModel } from '../dispatch/shipped';
 
 /** Default time-limit classes (DOMAIN.md): urgent/simple 2 working days, general 5, complex at consultation. */
@@ -20,23 +21,18 @@ export const CITY_CODE = '341200';
  * than it was set up for is refused, naming both.
  */
 export async function seedReferenceData(db: Queryable, opts: { city?: string } = {}): Promise<void> {
-  const { province, city, counties } = findCity(opts.city ?? CITY_CODE);
-  const existing = await db.query<{ code: string; name: string }>(`select code, name from regions where level = 2`);
-  const other = existing.rows.find((r) => r.code !== city.code);
-  if (other) throw new Error(`this database is set up for ${other.name} (${other.code}), not ${city.name} (${city.code}): use a new database for another city`);
-  const rows: [string, string, number, string | null, string][] = [];
-  const provincePath = `/${province.code}/`;
-  const cityPath = `${provincePath}${city.code}/`;
-  rows.push([province.code, province.name, 1, null, provincePath], [city.code, city.name, 2, province.code, cityPath]);
-  for (const county of counties) {
-    const countyPath = `${cityPath}${county.code}/`;
-    rows.push([county.code, county.name, 3, city.code, countyPath]);
-    for (const town of county.towns) rows.push([town.code, town.name, 4, county.code, `${countyPath}${town.code}/`]);
-  }
+  const wanted = findCity(opts.city ?? CITY_CODE);
+  const { city } = wanted;
+  const other = await installedCity(db);
+  if (other && other.code !== city.code) throw new Error(`this database is set up for ${other.name} (${other.code}), not ${city.name} (${city.code}): use a new database for another city`);
+  // Rows come parents first, so each path is its parent's path plus its own code.
+  const rows = cityRegionRows(wanted);
+  const paths = new Map<string, string>();
+  for (const r of rows) paths.set(r.code, `${r.parentCode ? paths.get(r.parentCode) : '/'}${r.code}/`);
   await db.query(
     `insert into regions (code, name, level, parent_code, path)
      select * from unnest($1::text[], $2::text[], $3::smallint[], $4::text[], $5::text[]) on conflict (code) do nothing`,
-    [rows.map((r) => r[0]), rows.map((r) => r[1]), rows.map((r) => r[2]), rows.map((r) => r[3]), rows.map((r) => r[4])],
+    [rows.map((r) => r.code), rows.map((r) => r.name), rows.map((r) => r.level), rows.map((r) => r.parentCode), rows.map((r) => paths.get(r.code))],
   );
   for (const c of DEFAULT_TIME_LIMIT_CLASSES) {
     await db.query(

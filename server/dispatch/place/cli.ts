@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import { mapJsonl, parseIdRecord } from '../../cli/jsonl';
 import { cityRegionRows, findCity } from '../../seed/cities';
 import { buildGazetteer, extractPlace, type Gazetteer } from './index';
+import { loadConfig } from '../../config';
 
 interface PlaceLine {
   id: string | number;
@@ -65,11 +66,11 @@ export function registerPlaceCommand(program: Command): void {
   const cmd: Command = program
     .command('place')
     .description('where appeals happened: JSONL {"id","title","text","address"?,"lat"?,"lng"?} on stdin → {"id","regionCode","regionName","level","county","town","detail","why"} on stdout')
-    .option('--city <code|name>', 'the city (division code such as 430100 or a name such as 长沙市)', process.env.MINSHENG_CITY?.trim() || '341200')
-    .action(async (opts: { city: string }) => {
+    .option('--city <code|name>', 'the city (division code such as 430100 or a name such as 长沙市; default MINSHENG_CITY or 341200)')
+    .action(async (opts: { city?: string }) => {
       let g: Gazetteer;
       try {
-        g = cityGazetteer(opts.city);
+        g = cityGazetteer(opts.city ?? loadConfig().city);
       } catch (e) {
         cmd.error(`error: ${(e as Error).message}`, { exitCode: 1 });
       }
