@@ -18,16 +18,19 @@ export async function volumeByPlatform(db: Queryable, start: Date, end: Date) {
   return res.rows;
 }
 
-/** Posts and negative posts per Shanghai day of the period (a weekly brief's trend). */
+/** Posts and negative posts per Shanghai day of the period (a weekly brief's trend): one range scan each. */
 export async function volumeByDay(db: Queryable, start: Date, end: Date) {
   const res = await db.query<{ date: string; posts: number; negative: number; alerts: number }>(
     `with days as (select generate_series(($1::timestamptz at time zone 'Asia/Shanghai')::date,
                                            ($2::timestamptz at time zone 'Asia/Shanghai')::date - 1, interval '1 day')::date as d)
-     select to_char(d, 'YYYY-MM-DD') as date,
-            (select count(*)::int from posts p where (p.received_at at time zone 'Asia/Shanghai')::date = d) as posts,
-            (select count(*)::int from posts p where (p.received_at at time zone 'Asia/Shanghai')::date = d and p.negativity >= $3) as negative,
-            (select count(*)::int from alerts a where (a.created_at at time zone 'Asia/Shanghai')::date = d) as alerts
-       from days order by d`,
+     , p as (select (received_at at time zone 'Asia/Shanghai')::date as d, count(*)::int as posts,
+                    count(*) filter (where negativity >= $3)::int as negative
+               from posts where received_at >= $1 and received_at < $2 group by 1)
+     , a as (select (created_at at time zone 'Asia/Shanghai')::date as d, count(*)::int as alerts
+               from alerts where created_at >= $1 and created_at < $2 group by 1)
+     select to_char(days.d, 'YYYY-MM-DD') as date, coalesce(p.posts, 0) as posts, coalesce(p.negative, 0) as negative,
+            coalesce(a.alerts, 0) as alerts
+       from days left join p on p.d = days.d left join a on a.d = days.d order by days.d`,
     [start, end, NEGATIVE_AT],
   );
   return res.rows;
