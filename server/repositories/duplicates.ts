@@ -32,14 +32,15 @@ export interface DuplicateView {
 
 /** Stores proposals; a pair already dismissed or merged keeps its decision, a proposed one gets the new score. */
 export async function upsertDuplicateCandidates(db: Queryable, rows: readonly DuplicateCandidateInput[], at: Date): Promise<void> {
-  for (const r of rows) {
-    await db.query(
-      `insert into duplicate_candidates (appeal_id, other_id, score, reasons, created_at) values ($1, $2, $3, $4::jsonb, $5)
-       on conflict (appeal_id, other_id) do update set score = excluded.score, reasons = excluded.reasons
-        where duplicate_candidates.status = 'proposed'`,
-      [r.appealId, r.otherId, r.score, JSON.stringify(r.reasons), at],
-    );
-  }
+  if (rows.length === 0) return;
+  // One statement (it runs under the clustering lock); a pair appears once per call.
+  await db.query(
+    `insert into duplicate_candidates (appeal_id, other_id, score, reasons, created_at)
+     select a, o, s, r::jsonb, $5 from unnest($1::uuid[], $2::uuid[], $3::real[], $4::text[]) as t(a, o, s, r)
+     on conflict (appeal_id, other_id) do update set score = excluded.score, reasons = excluded.reasons
+      where duplicate_candidates.status = 'proposed'`,
+    [rows.map((r) => r.appealId), rows.map((r) => r.otherId), rows.map((r) => r.score), rows.map((r) => JSON.stringify(r.reasons)), at],
+  );
 }
 
 /**
