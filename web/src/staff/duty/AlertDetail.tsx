@@ -3,38 +3,23 @@
  * dispatch proposes, and the duty officer's buttons 转为诉求 / 已处置 / 无关.
  */
 import { Alert, App, Button, Card, Descriptions, Input, List, Modal, Segmented, Space, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { LIMITS } from '../../../../shared/domain';
 import { api, errorText } from '../../api';
 import { formatTime } from '../../format';
 import { useApi } from '../../useApi';
+import type { Suggestion } from '../../types';
+import { useDispatchSuggestion } from '../suggest';
 import { ErrorState } from '../ui';
 import { DispatchModal } from './DispatchModal';
 import { EngagementChart } from './EngagementChart';
-import { ALERT_STATUS_LABELS, LEVEL_COLORS, LEVEL_LABELS, PLATFORM_LABELS, type AlertView, type DispatchResult, type DutySuggestion, type PostDetail, type StoryDetail } from './types';
+import { ALERT_STATUS_LABELS, LEVEL_COLORS, LEVEL_LABELS, PLATFORM_LABELS, type AlertView, type DispatchResult, type PostDetail, type StoryDetail } from './types';
 
 type Outcome = 'handled' | 'irrelevant';
 const OUTCOME_LABELS: Record<Outcome, string> = { handled: '已处置', irrelevant: '无关' };
 
-/** Smart dispatch's proposal for the post's text (null while loading or when the service is absent). */
-function useProposal(alert: AlertView): DutySuggestion | null {
-  const [s, setS] = useState<DutySuggestion | null>(null);
-  useEffect(() => {
-    let isLive = true;
-    setS(null);
-    api.post<DutySuggestion>('/api/dispatch/suggest', { title: alert.post.title ?? alert.story.label, text: alert.post.text }).then(
-      (env) => isLive && setS(env.data),
-      () => undefined,
-    );
-    return () => {
-      isLive = false;
-    };
-  }, [alert.post.id, alert.post.title, alert.post.text, alert.story.label]);
-  return s;
-}
-
-function Proposal({ suggestion }: { suggestion: DutySuggestion | null }) {
+function Proposal({ suggestion }: { suggestion: Suggestion | null }) {
   if (!suggestion) return <Typography.Text type="secondary">正在分析承办单位…（智能分派不可用时请在转办时人工选择）</Typography.Text>;
   return (
     <>
@@ -70,7 +55,7 @@ export function AlertDetail({ alert, canAct, onChanged }: { alert: AlertView; ca
   const hasStory = alert.story.postCount > 1;
   const story = useApi<StoryDetail>(hasStory ? `/api/monitor/stories/${alert.story.id}` : null, { v: alert.updatedAt });
   const [chartOf, setChartOf] = useState<'post' | 'story'>('post');
-  const suggestion = useProposal(alert);
+  const suggestion = useDispatchSuggestion(alert.post.title ?? alert.story.label, alert.post.text);
   const [isDispatching, setDispatching] = useState(false);
   const [marking, setMarking] = useState<Outcome | null>(null);
   const [note, setNote] = useState('');

@@ -6,7 +6,8 @@ import { api } from '../../api';
 import { useCategories, useUnits } from '../../refdata';
 import { categoryTree, unitTree } from '../../tree';
 import { showApiError } from '../forms';
-import type { AlertView, DispatchResult, DutySuggestion } from './types';
+import type { Suggestion } from '../../types';
+import type { AlertView, DispatchResult } from './types';
 
 interface DispatchForm {
   unitId?: string;
@@ -16,7 +17,7 @@ interface DispatchForm {
 }
 
 /** The modal; `onDone` gets the appeal the post became. */
-export function DispatchModal(props: { alert: AlertView; suggestion: DutySuggestion | null; isOpen: boolean; onClose: () => void; onDone: (r: DispatchResult) => void }) {
+export function DispatchModal(props: { alert: AlertView; suggestion: Suggestion | null; isOpen: boolean; onClose: () => void; onDone: (r: DispatchResult) => void }) {
   const { alert, suggestion, isOpen, onClose, onDone } = props;
   const [form] = Form.useForm<DispatchForm>();
   const units = useUnits();

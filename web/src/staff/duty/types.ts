@@ -88,14 +88,6 @@ export interface DispatchResult {
   dueAt: string | null;
 }
 
-/** POST /api/dispatch/suggest */
-export interface DutySuggestion {
-  categories: { code: string; name: string; p: number }[];
-  units: { unitId: string; name: string; p: number; why?: string[] }[];
-  place?: { regionCode: string; regionName: string } | null;
-  urgency?: { isUrgent: boolean; reasons: string[] };
-}
-
 export interface DutyShift {
   id: string;
   userId: string;

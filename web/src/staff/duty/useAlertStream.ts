@@ -26,9 +26,13 @@ export function useAlertStream(filter: QueueFilter) {
   const filterRef = useRef(filter);
   filterRef.current = filter;
 
+  // Only the latest load may set the list: after a quick filter switch an older answer is dropped.
+  const loadSeq = useRef(0);
   const load = useCallback(async () => {
+    const seq = ++loadSeq.current;
     try {
       const [list, c] = await Promise.all([api.get<AlertView[]>('/api/monitor/alerts', { status: filterRef.current, limit: LIMIT }), api.get<AlertCounts>('/api/monitor/alerts/counts')]);
+      if (seq !== loadSeq.current) return;
       setAlerts(list.data);
       setCounts(c.data);
       setError(null);
@@ -44,8 +48,22 @@ export function useAlertStream(filter: QueueFilter) {
     void load();
   }, [filter, load]);
 
+  // A burst of alerts asks for the counts once at a time: one request in flight, one more after it.
+  const counting = useRef<'idle' | 'busy' | 'again'>('idle');
   const refreshCounts = useCallback(() => {
-    api.get<AlertCounts>('/api/monitor/alerts/counts').then((c) => setCounts(c.data), () => undefined);
+    if (counting.current !== 'idle') {
+      counting.current = 'again';
+      return;
+    }
+    counting.current = 'busy';
+    api.get<AlertCounts>('/api/monitor/alerts/counts').then(
+      (c) => setCounts(c.data),
+      () => undefined,
+    ).finally(() => {
+      const again = counting.current === 'again';
+      counting.current = 'idle';
+      if (again) refreshCounts();
+    });
   }, []);
 
   const markFresh = useCallback((id: string) => {
