@@ -4,11 +4,11 @@ import type { Queryable } from '../db/pool';
 import type { AlertRow } from '../presenters/monitor';
 
 /**
- * The select that yields AlertRow: alerts `a`, their story `s` and raising post `p`. Append a
- * where/order clause; the duty console may reuse it for its lists.
+ * The select that yields AlertRow (and the mark's columns the duty console reads): alerts `a`,
+ * their story `s` and raising post `p`. Append a where/order clause.
  */
 export const ALERT_VIEW_SQL = `
-  select a.id, a.level, a.status, a.reasons, a.created_at, a.updated_at, a.appeal_id,
+  select a.id, a.level, a.status, a.reasons, a.created_at, a.updated_at, a.appeal_id, a.post_id, a.note, a.handled_by, a.handled_at,
          s.id as story_id, s.label as story_label, s.post_count as story_post_count, s.heat as story_heat,
          s.first_at as story_first_at, s.last_at as story_last_at, s.region_code as story_region_code,
          to_jsonb(p) as post

@@ -5,6 +5,7 @@
  */
 import type { Queryable } from '../db/pool';
 import type { AlertRow, PostRow } from '../presenters/monitor';
+import { ALERT_VIEW_SQL } from './monitor-alerts';
 
 export const ALERT_LEVELS = ['red', 'orange', 'yellow'] as const;
 export type AlertLevel = (typeof ALERT_LEVELS)[number];
@@ -70,12 +71,6 @@ export interface DispatchRow {
 const STORY_COLUMNS = `s.id::text as id, s.label, s.region_code as "regionCode", s.first_at as "firstAt", s.last_at as "lastAt",
   s.post_count as "postCount", s.heat, s.peak_heat as "peakHeat", s.negativity`;
 
-// The row presentAlert reads (story columns prefixed, the post as jsonb) and the mark's columns.
-const ALERT_SELECT = `select a.id, a.level, a.status, a.reasons, a.created_at, a.updated_at, a.appeal_id, a.story_id, a.post_id,
-    a.note, a.handled_by, a.handled_at, s.label as story_label, s.post_count as story_post_count, s.heat as story_heat,
-    s.first_at as story_first_at, s.last_at as story_last_at, s.region_code as story_region_code, to_jsonb(p) as post
-  from alerts a join stories s on s.id = a.story_id join posts p on p.id = a.post_id`;
-
 /** Alerts newest first, optionally by status and level. */
 export async function listAlerts(db: Queryable, f: { status: AlertStatus | 'all'; level?: AlertLevel | undefined; limit: number }): Promise<DutyAlertRow[]> {
   const params: unknown[] = [f.limit];
@@ -88,7 +83,7 @@ export async function listAlerts(db: Queryable, f: { status: AlertStatus | 'all'
     params.push(f.level);
     where.push(`a.level = $${params.length}`);
   }
-  const res = await db.query<DutyAlertRow>(`${ALERT_SELECT} ${where.length ? `where ${where.join(' and ')}` : ''} order by a.created_at desc, a.id desc limit $1`, params);
+  const res = await db.query<DutyAlertRow>(`${ALERT_VIEW_SQL} ${where.length ? `where ${where.join(' and ')}` : ''} order by a.created_at desc, a.id desc limit $1`, params);
   return res.rows;
 }
 
@@ -113,13 +108,13 @@ export async function alertCounts(db: Queryable, now: Date) {
 
 /** One alert; `lock` takes its row lock for a mark or a dispatch. */
 export async function findAlert(db: Queryable, id: string, lock = false): Promise<DutyAlertRow | null> {
-  const res = await db.query<DutyAlertRow>(`${ALERT_SELECT} where a.id = $1${lock ? ' for update of a' : ''}`, [id]);
+  const res = await db.query<DutyAlertRow>(`${ALERT_VIEW_SQL} where a.id = $1${lock ? ' for update of a' : ''}`, [id]);
   return res.rows[0] ?? null;
 }
 
 /** The open alert of a story (at most one by the partial unique index), locked. */
 export async function findOpenAlertOfStory(db: Queryable, storyId: string): Promise<DutyAlertRow | null> {
-  const res = await db.query<DutyAlertRow>(`${ALERT_SELECT} where a.story_id = $1 and a.status = 'open' for update of a`, [storyId]);
+  const res = await db.query<DutyAlertRow>(`${ALERT_VIEW_SQL} where a.story_id = $1 and a.status = 'open' for update of a`, [storyId]);
   return res.rows[0] ?? null;
 }
 
@@ -182,7 +177,7 @@ export async function storyEngagement(db: Queryable, storyId: string, limit = 30
 
 /** The alerts of a story, newest first (a story's history at the console). */
 export async function storyAlerts(db: Queryable, storyId: string): Promise<DutyAlertRow[]> {
-  const res = await db.query<DutyAlertRow>(`${ALERT_SELECT} where a.story_id = $1 order by a.created_at desc limit 50`, [storyId]);
+  const res = await db.query<DutyAlertRow>(`${ALERT_VIEW_SQL} where a.story_id = $1 order by a.created_at desc limit 50`, [storyId]);
   return res.rows;
 }
 

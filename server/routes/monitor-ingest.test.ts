@@ -3,7 +3,7 @@ import { buildStaff } from '../factories/people';
 import { buildPushSource, pushSigned, samplePost, uniqueTag } from '../monitor/ingest/test-support';
 import { signPush } from '../monitor/ingest/signature';
 import { seedMonitorDefaults } from '../monitor/seed';
-import { engagementSeries } from '../repositories/monitor-posts';
+import { postEngagement } from '../repositories/monitor-duty';
 import { call, useTestApp } from '../test/helpers';
 
 const t = useTestApp();
@@ -39,7 +39,7 @@ describe('POST /api/monitor/push', () => {
     const rows = await storedPosts([post.platformPostId as string]);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ likes: 50, shares: 12, comments: 9, views: 4000 });
-    const series = await engagementSeries(t.ctx.pool, rows[0]!.id);
+    const series = await postEngagement(t.ctx.pool, String(rows[0]!.id));
     expect(series.map((s) => s.likes)).toEqual([5, 50]);
   });
 
