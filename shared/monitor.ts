@@ -6,6 +6,21 @@
 export type AlertLevel = 'red' | 'orange' | 'yellow';
 export type AlertStatus = 'open' | 'handled' | 'irrelevant' | 'dispatched';
 
+export const LEVEL_LABELS: Record<AlertLevel, string> = { red: '红色', orange: '橙色', yellow: '黄色' };
+export const ALERT_STATUS_LABELS: Record<AlertStatus, string> = { open: '待处置', handled: '已处置', irrelevant: '无关', dispatched: '已转诉求' };
+/** Platforms' Chinese names (an unknown platform is shown by its code). */
+export const PLATFORM_LABELS: Record<string, string> = {
+  weibo: '微博',
+  douyin: '抖音',
+  wechat: '微信',
+  kuaishou: '快手',
+  forum: '论坛',
+  toutiao: '今日头条',
+  bilibili: '哔哩哔哩',
+  xiaohongshu: '小红书',
+  rss: '资讯订阅',
+};
+
 /** A monitored post as the console shows it. */
 export interface PostView {
   id: string;

@@ -20,6 +20,7 @@ import { LIMITS } from '../../shared/domain';
 import { submitAppealIn } from './submit-appeal';
 import { transitionIn } from './transition';
 import { shanghaiText } from '../export/workbook';
+import { PLATFORM_LABELS } from '../../shared/monitor';
 
 /** What the duty officer may decide; everything else comes from the post and smart dispatch. */
 export interface DispatchPostInput {
@@ -39,8 +40,6 @@ export interface DispatchPostResult {
   detectedAt: Date;
   dispatchedAt: Date;
 }
-
-const PLATFORM_LABELS: Record<string, string> = { weibo: '微博', douyin: '抖音', wechat: '微信', kuaishou: '快手', forum: '论坛', toutiao: '今日头条', bilibili: '哔哩哔哩', xiaohongshu: '小红书' };
 
 /** The contact stored on an appeal from a post: not a phone (no SMS is sent to it), unique per post so no two such appeals look related. */
 export function opinionContact(postId: string): string {

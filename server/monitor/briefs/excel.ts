@@ -4,10 +4,12 @@
  */
 import ExcelJS from 'exceljs';
 import { addSheet, shanghaiText } from '../../export/workbook';
+import { ALERT_STATUS_LABELS, LEVEL_LABELS } from '../../../shared/monitor';
 import type { Brief } from './brief';
 
-const LEVEL_LABELS: Record<string, string> = { red: '红色', orange: '橙色', yellow: '黄色' };
-const ALERT_STATUS_LABELS: Record<string, string> = { open: '待处置', handled: '已处置', irrelevant: '无关', dispatched: '已转诉求' };
+
+/** The Chinese label of a level or status as stored (its code when unknown). */
+const labelOf = (labels: Readonly<Record<string, string>>, code: string): string => labels[code] ?? code;
 
 /** A percentage with one decimal, or "—". */
 function percent(v: number | null): string {
@@ -58,14 +60,14 @@ export async function briefWorkbook(brief: Brief): Promise<Buffer> {
       s.negativity === null ? '' : Math.round(s.negativity * 100) / 100,
       shanghaiText(s.firstAt),
       shanghaiText(s.lastAt),
-      s.alertLevel ? `${LEVEL_LABELS[s.alertLevel] ?? s.alertLevel} · ${ALERT_STATUS_LABELS[s.alertStatus ?? ''] ?? s.alertStatus}` : '',
+      s.alertLevel ? `${labelOf(LEVEL_LABELS, s.alertLevel)} · ${labelOf(ALERT_STATUS_LABELS, s.alertStatus ?? '')}` : '',
     ]),
   );
   addSheet(
     book,
     '预警处置',
-    ['级别', '合计', '待处置', '已处置', '无关', '已转诉求'].map((header) => ({ header, width: 10 })),
-    brief.alerts.byLevel.map((a) => [LEVEL_LABELS[a.level] ?? a.level, a.total, a.open, a.handled, a.irrelevant, a.dispatched]),
+    ['级别', '合计', ...(['open', 'handled', 'irrelevant', 'dispatched'] as const).map((st) => ALERT_STATUS_LABELS[st])].map((header) => ({ header, width: 10 })),
+    brief.alerts.byLevel.map((a) => [labelOf(LEVEL_LABELS, a.level), a.total, a.open, a.handled, a.irrelevant, a.dispatched]),
   );
   addSheet(
     book,

@@ -2,23 +2,10 @@
 
 import type { AlertLevel, AlertStatus, AlertView, PostView } from '../../../../shared/monitor';
 
-export type { AlertLevel, AlertStatus, AlertView, PostView } from '../../../../shared/monitor';
+export { ALERT_STATUS_LABELS, LEVEL_LABELS, PLATFORM_LABELS, type AlertLevel, type AlertStatus, type AlertView, type PostView } from '../../../../shared/monitor';
 
-export const LEVEL_LABELS: Record<AlertLevel, string> = { red: '红色', orange: '橙色', yellow: '黄色' };
 /** antd Tag colours per level (always shown with the level's name, never colour alone). */
 export const LEVEL_COLORS: Record<AlertLevel, string> = { red: 'red', orange: 'orange', yellow: 'gold' };
-export const ALERT_STATUS_LABELS: Record<AlertStatus, string> = { open: '待处置', handled: '已处置', irrelevant: '无关', dispatched: '已转诉求' };
-export const PLATFORM_LABELS: Record<string, string> = {
-  weibo: '微博',
-  douyin: '抖音',
-  wechat: '微信',
-  kuaishou: '快手',
-  forum: '论坛',
-  toutiao: '今日头条',
-  bilibili: '哔哩哔哩',
-  xiaohongshu: '小红书',
-  rss: '资讯订阅',
-};
 
 export interface AlertCounts {
   open: { red: number; orange: number; yellow: number; total: number };
