@@ -176,6 +176,11 @@ export interface HotIssueFilter {
   limit: number;
 }
 
+/** A hot issue's heat decayed to $1 (ms since epoch) with half-life $2 days (0 = no decay). */
+const HEAT_AT = `case when $2::float8 > 0
+                 then h.heat * power(2, -greatest(0, $1::float8 - (h.centroid->>'heatAt')::float8) / 86400000.0 / $2::float8)
+                 else h.heat end`;
+
 /**
  * Hot issues by heat at `ref` (the end of the period, or now): stored heat is held at the state's
  * `heatAt` and decays by 2^(−Δt / half-life) from there, so one expression ranks them all.
@@ -199,9 +204,7 @@ export async function listHotIssues(db: Queryable, reader: HotIssueReader, f: Ho
   params.push(f.limit);
   const res = await db.query<HotIssueRow>(
     `select h.id::text as id, h.label, h.keywords, h.size, h.likes, h.first_at as "firstAt", h.last_at as "lastAt", h.centroid as state,
-            case when $2::float8 > 0
-                 then h.heat * power(2, -greatest(0, $1::float8 - (h.centroid->>'heatAt')::float8) / 86400000.0 / $2::float8)
-                 else h.heat end as heat,
+            ${HEAT_AT} as heat,
             (select coalesce(json_agg(json_build_object('name', x.name, 'count', x.n)), '[]') from (
                select u.name, count(*)::int as n from hot_issue_members m join appeals a on a.id = m.appeal_id join units u on u.id = a.lead_unit_id
                 where m.hot_issue_id = h.id group by u.name order by n desc, u.name limit 3) x) as units
@@ -220,9 +223,7 @@ export async function findHotIssue(db: Queryable, reader: HotIssueReader, id: st
   const cond = readerCondition(reader, params);
   const res = await db.query<HotIssueRow>(
     `select h.id::text as id, h.label, h.keywords, h.size, h.likes, h.first_at as "firstAt", h.last_at as "lastAt", h.centroid as state,
-            case when $2::float8 > 0
-                 then h.heat * power(2, -greatest(0, $1::float8 - (h.centroid->>'heatAt')::float8) / 86400000.0 / $2::float8)
-                 else h.heat end as heat,
+            ${HEAT_AT} as heat,
             '[]'::json as units
        from hot_issues h where h.id = $3 and ${cond}`,
     params,

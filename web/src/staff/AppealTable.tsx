@@ -20,8 +20,6 @@ import { AppealFiltersPlaceholder } from './AppealFiltersPlaceholder';
 import { FILTER_KEYS, filtersOf, listQuery, type FilterKey, type Filters } from './listQuery';
 import { DeadlineTag, ErrorState, StatusTag } from './ui';
 
-export { FILTER_KEYS, listQuery, type Filters } from './listQuery';
-
 /** The filter bar: its pickers are most of the list's code, so it loads once the rows are on screen. */
 const AppealFilters = lazyPage<'AppealFilters', AppealFiltersProps>(() => import('./AppealFilters'), 'AppealFilters');
 

@@ -22,28 +22,26 @@ import { ErrorState } from './ui';
 // Month and weekday names in the date pickers follow the UI's language.
 dayjs.locale('zh-cn');
 
-const named = lazyPage;
-
-const QueuePage = named(() => import('./QueuePage'), 'QueuePage');
-const AppealsPage = named(() => import('./QueuePage'), 'AppealsPage');
-const AppealPage = named(() => import('./AppealPage'), 'AppealPage');
-const HotlinePage = named(() => import('./HotlinePage'), 'HotlinePage');
-const SupervisePage = named(() => import('./SupervisePage'), 'SupervisePage');
-const LeaderPage = named(() => import('./LeaderPage'), 'LeaderPage');
-const AdminUnitsPage = named(() => import('./admin/UnitsPage'), 'UnitsPage');
-const AdminUsersPage = named(() => import('./admin/UsersPage'), 'UsersPage');
-const AdminCategoriesPage = named(() => import('./admin/CategoriesPage'), 'CategoriesPage');
-const AdminCalendarPage = named(() => import('./admin/CalendarPage'), 'CalendarPage');
-const AdminTemplatesPage = named(() => import('./admin/TemplatesPage'), 'TemplatesPage');
-const AdminRoutingRulesPage = named(() => import('./admin/RoutingRulesPage'), 'RoutingRulesPage');
-const AdminPlacesPage = named(() => import('./admin/PlacesPage'), 'PlacesPage');
-const HotIssuesPage = named(() => import('./hot/HotIssuesPage'), 'HotIssuesPage');
-const HotIssueReportPage = named(() => import('./hot/HotIssueReportPage'), 'HotIssueReportPage');
-const DutyConsolePage = named(() => import('./duty/DutyConsolePage'), 'DutyConsolePage');
-const RosterPage = named(() => import('./duty/RosterPage'), 'RosterPage');
-const BriefsPage = named(() => import('./duty/BriefsPage'), 'BriefsPage');
-const SchemesPage = named(() => import('./duty/SchemesPage'), 'SchemesPage');
-const SourcesPage = named(() => import('./duty/SourcesPage'), 'SourcesPage');
+const QueuePage = lazyPage(() => import('./QueuePage'), 'QueuePage');
+const AppealsPage = lazyPage(() => import('./QueuePage'), 'AppealsPage');
+const AppealPage = lazyPage(() => import('./AppealPage'), 'AppealPage');
+const HotlinePage = lazyPage(() => import('./HotlinePage'), 'HotlinePage');
+const SupervisePage = lazyPage(() => import('./SupervisePage'), 'SupervisePage');
+const LeaderPage = lazyPage(() => import('./LeaderPage'), 'LeaderPage');
+const AdminUnitsPage = lazyPage(() => import('./admin/UnitsPage'), 'UnitsPage');
+const AdminUsersPage = lazyPage(() => import('./admin/UsersPage'), 'UsersPage');
+const AdminCategoriesPage = lazyPage(() => import('./admin/CategoriesPage'), 'CategoriesPage');
+const AdminCalendarPage = lazyPage(() => import('./admin/CalendarPage'), 'CalendarPage');
+const AdminTemplatesPage = lazyPage(() => import('./admin/TemplatesPage'), 'TemplatesPage');
+const AdminRoutingRulesPage = lazyPage(() => import('./admin/RoutingRulesPage'), 'RoutingRulesPage');
+const AdminPlacesPage = lazyPage(() => import('./admin/PlacesPage'), 'PlacesPage');
+const HotIssuesPage = lazyPage(() => import('./hot/HotIssuesPage'), 'HotIssuesPage');
+const HotIssueReportPage = lazyPage(() => import('./hot/HotIssueReportPage'), 'HotIssueReportPage');
+const DutyConsolePage = lazyPage(() => import('./duty/DutyConsolePage'), 'DutyConsolePage');
+const RosterPage = lazyPage(() => import('./duty/RosterPage'), 'RosterPage');
+const BriefsPage = lazyPage(() => import('./duty/BriefsPage'), 'BriefsPage');
+const SchemesPage = lazyPage(() => import('./duty/SchemesPage'), 'SchemesPage');
+const SourcesPage = lazyPage(() => import('./duty/SourcesPage'), 'SourcesPage');
 
 /** The page a full load of `pathname` opens, when its code is worth loading before the first render. */
 function firstPageOf(pathname: string): LazyPage | null {
