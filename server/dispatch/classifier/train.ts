@@ -74,8 +74,7 @@ export function countExamples(examples: readonly LabelledExample[], config: Feat
 }
 
 /** Segments and hashes the examples once, fits IDF and maps kept buckets to compact columns. */
-export function prepareData(examples: readonly LabelledExample[], features: Partial<FeatureConfig> = {}): PreparedData {
-  if (examples.length === 0) throw new Error('trainClassifier: no training examples');
+function prepareData(examples: readonly LabelledExample[], features: Partial<FeatureConfig> = {}): PreparedData {
   const config = featureConfig(features);
   return prepareCounts(examples, countExamples(examples, config), config);
 }
@@ -115,7 +114,7 @@ export function prepareCounts(examples: readonly LabelledExample[], counts: read
 }
 
 /** Restricts rows to a subset of examples (same columns). */
-export function subsetRows(rows: Rows, which: number[]): Rows {
+function subsetRows(rows: Rows, which: number[]): Rows {
   return {
     idx: which.map((i) => rows.idx[i] as Int32Array),
     val: which.map((i) => rows.val[i] as Float32Array),
@@ -126,7 +125,7 @@ export function subsetRows(rows: Rows, which: number[]): Rows {
 }
 
 /** Trains one head's weights with its solver. */
-export function fitHead(rows: Rows, spec: LinearOptions): LinearWeights {
+function fitHead(rows: Rows, spec: LinearOptions): LinearWeights {
   if (spec.solver === 'svm') return trainSvm(rows, spec);
   if (spec.solver === 'nb') return trainNbHead(rows, spec);
   if (spec.solver === 'nbsvm') return trainNbSvm(rows, spec);
@@ -134,7 +133,7 @@ export function fitHead(rows: Rows, spec: LinearOptions): LinearWeights {
 }
 
 /** Weighted sum of several heads' weights: averaging scores of linear heads is one linear head. */
-export function sumWeights(parts: { weights: LinearWeights; mix: number }[]): LinearWeights {
+function sumWeights(parts: { weights: LinearWeights; mix: number }[]): LinearWeights {
   const first = (parts[0] as { weights: LinearWeights }).weights;
   const w = new Float32Array(first.w.length);
   const b = new Float32Array(first.b.length);
