@@ -12,7 +12,7 @@ export interface CatalogFingerprint {
   regions: string;
 }
 
-/** Counts and latest change times: a few index-only aggregates, well under a millisecond. */
+/** Counts and latest change times: a few index-only aggregates (alerts_marked_idx for the marks). */
 export async function catalogFingerprint(db: Queryable): Promise<CatalogFingerprint> {
   const res = await db.query<CatalogFingerprint>(
     `select (select count(*) || '/' || coalesce(max(updated_at)::text, '') || '/' || coalesce(max(created_at)::text, '') from keyword_schemes) as schemes,
